@@ -1,0 +1,29 @@
+#include "remote/transport.h"
+
+#include <QCoreApplication>
+
+namespace onramp::remote {
+
+RemoteProcess::~RemoteProcess() = default;
+Transport::~Transport() = default;
+
+QString describe(ConnectionState state)
+{
+    switch (state) {
+    case ConnectionState::Disconnected:
+        return QCoreApplication::translate("onramp::remote", "Not connected");
+    case ConnectionState::Connecting:
+        return QCoreApplication::translate("onramp::remote", "Connecting…");
+    case ConnectionState::VerifyingHostKey:
+        return QCoreApplication::translate("onramp::remote", "Checking the server's identity…");
+    case ConnectionState::Authenticating:
+        return QCoreApplication::translate("onramp::remote", "Signing in…");
+    case ConnectionState::Connected:
+        return QCoreApplication::translate("onramp::remote", "Connected");
+    case ConnectionState::Failed:
+        return QCoreApplication::translate("onramp::remote", "Connection failed");
+    }
+    return {};
+}
+
+} // namespace onramp::remote

@@ -1,0 +1,19 @@
+# Common settings for every Onramp target.
+function(onramp_target_defaults target)
+  target_compile_features(${target} PUBLIC cxx_std_20)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor)
+  if(ONRAMP_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+  # Qt's `slots`/`signals` macros break Python's headers; use Q_SLOTS/Q_SIGNALS everywhere.
+  target_compile_definitions(${target} PUBLIC QT_NO_KEYWORDS QT_NO_CAST_FROM_ASCII QT_USE_QSTRINGBUILDER)
+endfunction()
+
+# A layer library: app/<name> -> onramp_<name>; headers included as "<name>/file.h".
+function(onramp_add_layer name)
+  cmake_parse_arguments(ARG "" "" "SOURCES" ${ARGN})
+  add_library(onramp_${name} STATIC ${ARG_SOURCES})
+  target_include_directories(onramp_${name} PUBLIC ${CMAKE_CURRENT_SOURCE_DIR}/..)
+  onramp_target_defaults(onramp_${name})
+  set_property(GLOBAL APPEND PROPERTY ONRAMP_LAYERS onramp_${name})
+endfunction()
