@@ -33,9 +33,11 @@ PAM_GW=/etc/pam.d/onramp-gw        # PAM service of the gateway sshd (named afte
 #   host  olab-h-gw 10.77.0.1  <->  10.77.0.2  olab-gw-h  [ns onramp-gw]    gateway sshd on .2:22
 #   [ns onramp-gw] olab-gw-in 10.77.0.5 <-> 10.77.0.6 olab-in-gw [ns onramp-inner] inner sshd .6:22
 #   host  olab-h-in 10.77.0.9  <->  10.77.0.10 olab-in-h  [ns onramp-inner]  Slurm traffic only
-# The host has no route to 10.77.0.4/30 and the gateway namespace does not forward, so the inner
-# sshd (which listens on 10.77.0.6 only) is reachable only through the gateway. Slurm's daemons
+# The host's route for the rest of 10.77.0.0/24 is `unreachable` (without it, 10.77.0.6 would go to
+# the default gateway) and the gateway namespace does not forward, so the inner sshd (which listens
+# on 10.77.0.6 only) is reachable only through the gateway. Slurm's daemons
 # listen on 10.77.0.9, an address both the host and the inner namespace can reach.
+LAB_NET=10.77.0.0/24
 NS_GW=onramp-gw
 NS_INNER=onramp-inner
 IP_HOST_GW=10.77.0.1  IP_GW=10.77.0.2      # link host <-> gateway
