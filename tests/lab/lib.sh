@@ -28,6 +28,8 @@ SLURM_STATE=$LAB/slurm/state       # 700 slurm: slurmctld runs as SlurmUser=slur
 SLURM_SPOOL=$LAB/slurm/spool       # slurmd (root) spool
 DEV_DIR=$LAB/dev                   # fake GPU character devices for gres.conf
 PAM_GW=/etc/pam.d/onramp-gw        # PAM service of the gateway sshd (named after its argv[0])
+# Namespaces, links and ports are machine-wide: one lab per machine. This names the running one.
+ACTIVE_MARK=/run/onramp-lab.dir
 
 # --- Network: two namespaces joined by /30 veth links that exist only between the lab's parts ---
 #   host  olab-h-gw 10.77.0.1  <->  10.77.0.2  olab-gw-h  [ns onramp-gw]    gateway sshd on .2:22
@@ -54,17 +56,22 @@ say()  { printf 'lab: %s\n' "$*"; }
 warn() { printf 'lab: %s\n' "$*" >&2; }
 die()  { printf 'lab: FAILED: %s\n' "$*" >&2; exit 1; }
 
-# die_with_log WHAT LOGFILE MESSAGE: name the failing part and show the end of its log.
+# die_with_log WHAT LOGFILE MESSAGE: name the failing part and show the end of its log, and of
+# its console file (stdout/stderr, where errors before the log is open end up), if there is one.
 die_with_log() {
   local what=$1 logf=$2; shift 2
+  local console=${logf%.log}.console f
   {
     printf 'lab: FAILED: %s: %s\n' "$what" "$*"
-    if [[ -s $logf ]]; then
-      printf 'lab: last lines of %s:\n' "$logf"
-      tail -n 25 "$logf" | sed 's/^/    /'
-    else
-      printf 'lab: (log %s is empty or missing)\n' "$logf"
-    fi
+    for f in "$logf" "$console"; do
+      [[ $f == "$console" && ! -e $f ]] && continue
+      if [[ -s $f ]]; then
+        printf 'lab: last lines of %s:\n' "$f"
+        tail -n 20 "$f" | sed 's/^/    /'
+      else
+        printf 'lab: (%s is empty or missing)\n' "$f"
+      fi
+    done
   } >&2
   exit 1
 }
@@ -77,16 +84,18 @@ pid_alive() {
   [[ -n $st && $st != Z* ]]
 }
 
+# ps_stat_comm PID: prints "STAT COMM" (one ps call; they cost ~25 ms each here).
+ps_stat_comm() { ps -o stat=,comm= -p "$1" 2>/dev/null; }
+
 # daemon_pid NAME COMM: print the PID from $RUN/NAME.pid if that process is alive and its command
 # name is COMM (guards against a stale pid file whose PID was reused by something else).
 daemon_pid() {
-  local f=$RUN/$1.pid pid comm
+  local f=$RUN/$1.pid pid st comm
   [[ -r $f ]] || return 1
   pid=$(<"$f")
   [[ $pid =~ ^[0-9]+$ ]] || return 1
-  pid_alive "$pid" || return 1
-  comm=$(ps -o comm= -p "$pid" 2>/dev/null) || return 1
-  [[ $comm == "$2" ]] || return 1
+  read -r st comm < <(ps_stat_comm "$pid") || return 1
+  [[ $st != Z* && $comm == "$2" ]] || return 1
   printf '%s\n' "$pid"
 }
 
@@ -100,3 +109,12 @@ wait_gone() {
 }
 
 ns_exists() { [[ -e /run/netns/$1 ]]; }
+
+# other_active_lab: print the folder of a lab started from another ONRAMP_LAB_DIR, if one is marked.
+other_active_lab() {
+  local other
+  [[ -r $ACTIVE_MARK ]] || return 1
+  other=$(<"$ACTIVE_MARK")
+  [[ -n $other && $other != "$LAB" ]] || return 1
+  printf '%s\n' "$other"
+}
