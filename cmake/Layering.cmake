@@ -2,14 +2,15 @@
 # link which. libssh and pybind11 headers live in /usr/include, so include paths alone cannot hide them:
 # the sources are scanned, and each layer's link closure is checked. A violation fails the configure step.
 
+# "target:allowed,allowed": commas, because a ';' inside an element would split the list.
 set(ONRAMP_ALLOWED_LINKS
   "onramp_core:"
   "onramp_remote:onramp_core"
-  "onramp_ssh:onramp_remote;onramp_core"
-  "onramp_cluster:onramp_remote;onramp_core"
-  "onramp_setup:onramp_cluster;onramp_remote;onramp_core"
-  "onramp_python:onramp_setup;onramp_cluster;onramp_remote;onramp_core"
-  "onramp_ui:onramp_python;onramp_setup;onramp_cluster;onramp_remote;onramp_core")
+  "onramp_ssh:onramp_remote,onramp_core"
+  "onramp_cluster:onramp_remote,onramp_core"
+  "onramp_setup:onramp_cluster,onramp_remote,onramp_core"
+  "onramp_python:onramp_setup,onramp_cluster,onramp_remote,onramp_core"
+  "onramp_ui:onramp_python,onramp_setup,onramp_cluster,onramp_remote,onramp_core")
 
 function(_onramp_scan_dir dir pattern what)
   file(GLOB_RECURSE files "${dir}/*.h" "${dir}/*.cpp")
@@ -40,7 +41,7 @@ function(onramp_check_layering)
     string(REPLACE ":" ";" parts "${rule}")
     list(GET parts 0 target)
     list(SUBLIST parts 1 -1 allowed)
-    string(REPLACE ";" "|" allowed_re "${allowed}")
+    string(REPLACE "," "|" allowed_re "${allowed}")
     get_target_property(links ${target} LINK_LIBRARIES)
     if(NOT links)
       continue()
