@@ -1,6 +1,7 @@
 # shellcheck shell=bash
 # Shared by tests/lab/start, stop and selftest: where the lab lives and small helpers.
 # Sourced, never run. Callers have already done `set -euo pipefail`.
+# shellcheck disable=SC2034  # the settings below are used by the scripts that source this file
 
 LAB_SRC=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
