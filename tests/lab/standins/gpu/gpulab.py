@@ -10,11 +10,10 @@ Python 3 standard library only. This file is copied next to the installed nvidia
 (PREFIX/share/onramp-lab/gpulab.py) and into the torch package as torch/_onramp_gpulab.py.
 """
 
-import datetime
 import json
 import os
-import random
 import time
+import zlib
 
 DATA_ENV = "ONRAMP_LAB_GPU_DATA"      # path of gpus.json (tests); NOT ONRAMP_LAB_GPUS (a count in lab.env)
 CONTROL_ENV = "ONRAMP_LAB_CONTROL"    # knobs file, set for every SSH session by the lab's sshd
@@ -146,7 +145,8 @@ def parse_visible(value, gpus):
 
 
 def _jitter(seed, lo, hi):
-    return random.Random(seed).uniform(lo, hi)
+    """Deterministic pseudo-random value in [lo, hi] for a seed string (same second, same value)."""
+    return lo + (hi - lo) * (zlib.crc32(seed.encode("utf-8")) / 4294967295.0)
 
 
 class Node:
@@ -295,8 +295,8 @@ class Node:
 
     def timestamp_query(self):
         """Query timestamp as nvidia-smi prints it: 2026/07/14 08:12:53.500 (local time)."""
-        dt = datetime.datetime.fromtimestamp(self.now)
-        return dt.strftime("%Y/%m/%d %H:%M:%S.") + "%03d" % (dt.microsecond // 1000)
+        ms = min(999, int((self.now - int(self.now)) * 1000 + 1e-6))
+        return time.strftime("%Y/%m/%d %H:%M:%S.", time.localtime(int(self.now))) + "%03d" % ms
 
     def timestamp_table(self):
         """Default table's first line: Tue Jul 14 08:12:38 2026 (ctime form)."""

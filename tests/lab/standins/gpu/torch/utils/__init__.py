@@ -1,0 +1,1 @@
+"""torch.utils (stand-in): empty; nothing under it is modelled."""
