@@ -295,7 +295,7 @@ class Node:
 
     def timestamp_query(self):
         """Query timestamp as nvidia-smi prints it: 2026/07/14 08:12:53.500 (local time)."""
-        ms = min(999, int((self.now - int(self.now)) * 1000 + 1e-6))
+        ms = min(999, int(round((self.now - int(self.now)) * 1000)))
         return time.strftime("%Y/%m/%d %H:%M:%S.", time.localtime(int(self.now))) + "%03d" % ms
 
     def timestamp_table(self):

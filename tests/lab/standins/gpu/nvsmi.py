@@ -239,7 +239,7 @@ def _bus_part(gpu, part):
 
 
 def _reason_active(ctx):
-    return "0x0000000000000000" if ctx["s"]["util_gpu"] else "0x0000000000000001"
+    return "0x0000000000000000" if ctx["s"].get("util_gpu") else "0x0000000000000001"
 
 
 def _mib(v):
@@ -297,8 +297,8 @@ simple("memory.free", lambda c: _mib(int(c["g"]["memory_total_mib"]) - int(c["g"
                                      - int(c["s"]["memory_used_mib"])), unit="MiB")
 simple("compute_mode", lambda c: c["g"].get("compute_mode", "Default"))
 simple("compute_cap", lambda c: c["g"].get("compute_cap", NA), min_driver=510)
-simple("utilization.gpu", lambda c: (int(c["s"]["util_gpu"]), "%"), unit="%")
-simple("utilization.memory", lambda c: (int(c["s"].get("util_mem", 0)), "%"), unit="%")
+simple("utilization.gpu", lambda c: NA if c["s"].get("util_gpu") is None else (int(c["s"]["util_gpu"]), "%"), unit="%")
+simple("utilization.memory", lambda c: NA if c["s"].get("util_mem") is None else (int(c["s"]["util_mem"]), "%"), unit="%")
 simple("utilization.encoder", lambda c: (0, "%"), unit="%")
 simple("utilization.decoder", lambda c: (0, "%"), unit="%")
 simple("ecc.mode.current", lambda c: c["g"].get("ecc_mode", NA))
@@ -337,7 +337,7 @@ for _r in ("supported", "active", "gpu_idle", "applications_clocks_setting", "sw
     elif _r == "active":
         _get = _reason_active
     elif _r == "gpu_idle":
-        _get = (lambda c: "Not Active" if c["s"]["util_gpu"] else "Active")
+        _get = (lambda c: "Not Active" if c["s"].get("util_gpu") else "Active")
     else:
         _get = (lambda c: "Not Active")
     simple("clocks_event_reasons." + _r, _get, aliases=("clocks_throttle_reasons." + _r,))
@@ -483,7 +483,7 @@ def render_q(node, indices):
         _q(lines, 2, "Free", "%d MiB" % (total - reserved - used))
         _q(lines, 1, "Compute Mode", g.get("compute_mode", "Default"))
         _q(lines, 1, "Utilization")
-        _q(lines, 2, "GPU", "%d %%" % int(s["util_gpu"]))
+        _q(lines, 2, "GPU", "N/A" if s.get("util_gpu") is None else "%d %%" % int(s["util_gpu"]))
         _q(lines, 2, "Memory", "%d %%" % int(s.get("util_mem", 0)))
         _q(lines, 1, "ECC Mode")
         _q(lines, 2, "Current", g.get("ecc_mode", "N/A"))
