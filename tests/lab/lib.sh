@@ -31,6 +31,7 @@ DEV_DIR=$LAB/dev                   # fake GPU character devices for gres.conf
 PAM_GW=/etc/pam.d/onramp-gw        # PAM service of the gateway sshd (named after its argv[0])
 # Namespaces, links and ports are machine-wide: one lab per machine. This names the running one.
 ACTIVE_MARK=/run/onramp-lab.dir
+LOCK_FILE=/run/onramp-lab.lock
 
 # --- Network: two namespaces joined by /30 veth links that exist only between the lab's parts ---
 #   host  olab-h-gw 10.77.0.1  <->  10.77.0.2  olab-gw-h  [ns onramp-gw]    gateway sshd on .2:22
@@ -110,6 +111,12 @@ wait_gone() {
 }
 
 ns_exists() { [[ -e /run/netns/$1 ]]; }
+
+# take_lock: one start/stop at a time (e.g. test fixtures started in parallel); waits up to 120 s.
+take_lock() {
+  exec 9>"$LOCK_FILE"
+  flock -w 120 9 || die "another tests/lab/start or stop has held $LOCK_FILE for 120 s"
+}
 
 # other_active_lab: print the folder of a lab started from another ONRAMP_LAB_DIR, if one is marked.
 other_active_lab() {
