@@ -1,0 +1,86 @@
+#pragma once
+
+#include "core/error.h"
+#include "core/sshconfig.h"
+#include "remote/transport.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+class QToolButton;
+
+namespace onramp::ui {
+
+// Where to connect: host (or ~/.ssh/config alias), user, port, identity file and, under
+// "Advanced", the known_hosts and SSH config files. Validates what the person typed and says
+// plainly what is wrong; emits connectRequested() only with a valid endpoint.
+class ConnectionForm : public QWidget {
+    Q_OBJECT
+public:
+    explicit ConnectionForm(QWidget *parent = nullptr);
+    ~ConnectionForm() override;
+
+    // Fills the fields (command line, saved profile).
+    void setEndpoint(const remote::Endpoint &endpoint);
+    // The endpoint in the fields, or an InvalidInput error with a sentence for the person.
+    Result<remote::Endpoint> endpoint() const;
+
+    // The SSH config file whose Host aliases the host field offers (default ~/.ssh/config).
+    void setSshConfigPath(const QString &path);
+    QString sshConfigPath() const;
+    QStringList hostAliases() const;
+
+    // Follows the connection: the button becomes Cancel/Disconnect, fields lock while connected.
+    void setConnectionState(remote::ConnectionState state);
+
+    // The last validation message shown (empty when the input is valid).
+    QString validationMessage() const;
+
+public Q_SLOTS:
+    // What the Connect/Disconnect button does.
+    void submit();
+
+Q_SIGNALS:
+    void connectRequested(const onramp::remote::Endpoint &endpoint);
+    void disconnectRequested();
+    // Connect was pressed but the input is not usable; `message` is shown under the button.
+    void validationFailed(const QString &message);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    Result<remote::Endpoint> validated(QWidget **badField) const;
+    void reloadSshConfig();
+    void updateResolvedHint();
+    void showValidation(const QString &message, QWidget *field);
+    void applyTheme();
+    void setAdvancedVisible(bool visible);
+    void browseFor(QLineEdit *edit, const QString &title);
+
+    QPointer<QComboBox> m_host;
+    QPointer<QLabel> m_resolved;
+    QPointer<QLineEdit> m_user;
+    QPointer<QSpinBox> m_port;
+    QPointer<QLineEdit> m_identity;
+    QPointer<QToolButton> m_identityBrowse;
+    QPointer<QToolButton> m_advancedToggle;
+    QPointer<QWidget> m_advanced;
+    QPointer<QLineEdit> m_knownHosts;
+    QPointer<QToolButton> m_knownHostsBrowse;
+    QPointer<QLineEdit> m_sshConfig;
+    QPointer<QToolButton> m_sshConfigBrowse;
+    QPointer<QPushButton> m_connect;
+    QPointer<QLabel> m_validation;
+    SshConfigFile m_config;
+    QString m_configPath;
+    remote::ConnectionState m_state = remote::ConnectionState::Disconnected;
+    int m_connectTimeoutSec = 30;
+};
+
+} // namespace onramp::ui

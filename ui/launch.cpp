@@ -1,0 +1,228 @@
+#include "ui/launch.h"
+
+#include "ui/connectionform.h"
+#include "ui/logpane.h"
+#include "ui/mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QFont>
+#include <QFontDatabase>
+#include <QImage>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+#include <cstdio>
+
+namespace onramp::ui {
+
+namespace {
+// Translation context for the command line (no QObject here).
+struct Launch {
+    Q_DECLARE_TR_FUNCTIONS(Launch)
+};
+} // namespace
+
+QString languageFromArguments(const QStringList &arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &arg = arguments.at(i);
+        if ((arg == QLatin1String("--lang") || arg == QLatin1String("-lang")) && i + 1 < arguments.size())
+            return arguments.at(i + 1);
+        if (arg.startsWith(QLatin1String("--lang=")))
+            return arg.mid(7);
+    }
+    return {};
+}
+
+QString installTranslators(QCoreApplication &app, const QString &language)
+{
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    if (!language.isEmpty())
+        QLocale::setDefault(locale);
+    QString inEffect = QStringLiteral("en");
+    auto *onramp = new QTranslator(&app);
+    if (onramp->load(locale, QStringLiteral("onramp"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+        app.installTranslator(onramp);
+        inEffect = onramp->language();
+    } else {
+        delete onramp;
+    }
+    auto *qt = new QTranslator(&app);
+    if (inEffect != QLatin1String("en")
+        && qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                    QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        app.installTranslator(qt);
+    else
+        delete qt;
+
+    // Han characters look different in Chinese, Japanese and Korean fonts: prefer a Simplified
+    // Chinese face when the UI is in Chinese, instead of whatever fontconfig falls back to.
+    if (inEffect.startsWith(QLatin1String("zh")) && qobject_cast<QGuiApplication *>(&app)) {
+        const QStringList families = QFontDatabase::families();
+        for (const QString &candidate :
+             {QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Source Han Sans SC"),
+              QStringLiteral("WenQuanYi Micro Hei"), QStringLiteral("Microsoft YaHei"),
+              QStringLiteral("PingFang SC")}) {
+            if (families.contains(candidate)) {
+                QFont font = QGuiApplication::font();
+                font.setFamilies({font.family(), candidate});
+                QGuiApplication::setFont(font);
+                break;
+            }
+        }
+    }
+    return inEffect;
+}
+
+Result<LaunchOptions> parseArguments(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        Launch::tr("Onramp helps you connect to a Slurm GPU cluster over SSH and set up PyTorch there."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  Launch::tr("Show this help and exit."));
+    const QCommandLineOption version(QStringLiteral("version"),
+                                     Launch::tr("Show version information and exit."));
+    const QCommandLineOption host(
+        QStringLiteral("host"),
+        Launch::tr("Login node to connect to (host name, address or SSH config alias)."), Launch::tr("host"));
+    const QCommandLineOption port(QStringLiteral("port"),
+                                  Launch::tr("SSH port (default: from SSH config, else 22)."),
+                                  Launch::tr("port"));
+    const QCommandLineOption user(QStringLiteral("user"), Launch::tr("User name on the cluster."),
+                                  Launch::tr("user"));
+    const QCommandLineOption identity(QStringLiteral("identity"),
+                                      Launch::tr("Private key file to sign in with."), Launch::tr("file"));
+    const QCommandLineOption knownHosts(QStringLiteral("known-hosts"),
+                                        Launch::tr("Known hosts file (default: ~/.ssh/known_hosts)."),
+                                        Launch::tr("file"));
+    const QCommandLineOption sshConfig(QStringLiteral("ssh-config"),
+                                       Launch::tr("SSH config file (default: ~/.ssh/config)."),
+                                       Launch::tr("file"));
+    const QCommandLineOption connect(QStringLiteral("connect"), Launch::tr("Connect right after starting."));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        Launch::tr("Once connected and the first command has finished (or "
+                                                   "the connection failed), save the window as "
+                                                   "a PNG image and exit."),
+                                        Launch::tr("file.png"));
+    const QCommandLineOption screenshotAfter(
+        QStringLiteral("screenshot-after-ms"),
+        Launch::tr("Wait this long after the window settles before the screenshot."), Launch::tr("ms"),
+        QStringLiteral("500"));
+    const QCommandLineOption screenshotTimeout(
+        QStringLiteral("screenshot-timeout-ms"),
+        Launch::tr("Take the screenshot after this long even if the window has not settled."),
+        Launch::tr("ms"), QStringLiteral("30000"));
+    const QCommandLineOption lang(
+        QStringLiteral("lang"), Launch::tr("Language of the interface: en or zh_CN (default: the system's)."),
+        Launch::tr("language"));
+    parser.addOptions({help, version, host, port, user, identity, knownHosts, sshConfig, connect, screenshot,
+                       screenshotAfter, screenshotTimeout, lang});
+
+    const auto invalid = [](const QString &message) { return Error {ErrorKind::InvalidInput, message, {}}; };
+    if (!parser.parse(arguments))
+        return invalid(parser.errorText());
+    if (!parser.positionalArguments().isEmpty())
+        return invalid(Launch::tr("Unexpected argument: %1").arg(parser.positionalArguments().first()));
+
+    LaunchOptions options;
+    options.showHelp = parser.isSet(help);
+    options.showVersion = parser.isSet(version);
+    options.helpText = parser.helpText();
+    options.endpoint.host = parser.value(host);
+    options.endpoint.user = parser.value(user);
+    options.endpoint.identityFile = parser.value(identity);
+    options.endpoint.knownHostsFile = parser.value(knownHosts);
+    options.endpoint.sshConfigFile = parser.value(sshConfig);
+    if (parser.isSet(port)) {
+        bool ok = false;
+        const int value = parser.value(port).toInt(&ok);
+        if (!ok || value < 0 || value > 65535)
+            return invalid(
+                Launch::tr("--port must be a number from 1 to 65535, not “%1”.").arg(parser.value(port)));
+        options.endpoint.port = value;
+    }
+    options.connect = parser.isSet(connect);
+    options.screenshotPath = parser.value(screenshot);
+    bool ok = false;
+    options.screenshotAfterMs = parser.value(screenshotAfter).toInt(&ok);
+    if (!ok || options.screenshotAfterMs < 0)
+        return invalid(Launch::tr("--screenshot-after-ms must be a number of milliseconds, not “%1”.")
+                           .arg(parser.value(screenshotAfter)));
+    options.screenshotTimeoutMs = parser.value(screenshotTimeout).toInt(&ok);
+    if (!ok || options.screenshotTimeoutMs <= 0)
+        return invalid(Launch::tr("--screenshot-timeout-ms must be a number of milliseconds, not “%1”.")
+                           .arg(parser.value(screenshotTimeout)));
+    options.language = parser.value(lang);
+    if (!options.language.isEmpty() && options.language != QLatin1String("en")
+        && QLocale(options.language).language() == QLocale::C)
+        return invalid(Launch::tr("Unknown language “%1”: use en or zh_CN.").arg(options.language));
+    return options;
+}
+
+LaunchController::LaunchController(MainWindow &window, LaunchOptions options, QObject *parent)
+    : QObject(parent), m_window(window), m_options(std::move(options))
+{
+    m_timeout.setSingleShot(true);
+    m_timeout.setInterval(m_options.screenshotTimeoutMs);
+    connect(&m_timeout, &QTimer::timeout, this, [this] { settle(RunOutcome::TimedOut); });
+}
+
+void LaunchController::start()
+{
+    const remote::Endpoint &e = m_options.endpoint;
+    if (!e.host.isEmpty() || !e.user.isEmpty() || e.port > 0 || !e.identityFile.isEmpty()
+        || !e.knownHostsFile.isEmpty() || !e.sshConfigFile.isEmpty())
+        m_window.connectionForm()->setEndpoint(e);
+
+    if (!m_options.screenshotPath.isEmpty()) {
+        connect(&m_window, &MainWindow::identifyFinished, this, [this](const setup::CommandRecord &record) {
+            settle(record.result.succeeded() ? RunOutcome::Connected : RunOutcome::CommandFailed);
+        });
+        connect(&m_window, &MainWindow::connectionFailed, this,
+                [this] { settle(RunOutcome::ConnectionFailed); });
+        connect(&m_window, &MainWindow::hostKeyPrompted, this,
+                [this] { settle(RunOutcome::AwaitingHostKey); });
+        connect(m_window.connectionForm(), &ConnectionForm::validationFailed, this,
+                [this] { settle(RunOutcome::ConnectionFailed); });
+        m_timeout.start();
+    }
+    if (m_options.connect) {
+        QTimer::singleShot(0, &m_window, [this] { m_window.connectionForm()->submit(); });
+    } else if (!m_options.screenshotPath.isEmpty()) {
+        QTimer::singleShot(0, this, [this] { settle(RunOutcome::Connected); });
+    }
+}
+
+void LaunchController::settle(RunOutcome outcome)
+{
+    if (m_settled)
+        return;
+    m_settled = true;
+    m_outcome = outcome;
+    m_timeout.stop();
+    QTimer::singleShot(m_options.screenshotAfterMs, this, &LaunchController::shoot);
+}
+
+void LaunchController::shoot()
+{
+    m_window.logPane()->flush();
+    const QImage image = renderWindow(&m_window);
+    int code = int(m_outcome);
+    if (image.isNull() || !image.save(m_options.screenshotPath, "PNG")) {
+        std::fprintf(stderr, "onramp: could not write the screenshot to %s\n",
+                     qPrintable(m_options.screenshotPath));
+        code = int(RunOutcome::ScreenshotFailed);
+    } else {
+        std::fprintf(stderr, "onramp: wrote %s (%dx%d)\n",
+                     qPrintable(QFileInfo(m_options.screenshotPath).absoluteFilePath()), image.width(),
+                     image.height());
+    }
+    Q_EMIT finished(code);
+}
+
+} // namespace onramp::ui

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "core/error.h"
+#include "remote/transport.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QStringList>
+#include <QTimer>
+
+class QCoreApplication;
+
+namespace onramp::ui {
+
+class MainWindow;
+
+// What the command line asks for:
+//   onramp --host H --port P --user U --identity F --known-hosts F [--ssh-config F] [--connect]
+//          [--screenshot FILE.png] [--screenshot-after-ms N] [--screenshot-timeout-ms N] [--lang en|zh_CN]
+struct LaunchOptions {
+    remote::Endpoint endpoint;
+    bool connect = false;
+    QString screenshotPath; // non-empty: render the window to this PNG once settled, then exit
+    int screenshotAfterMs = 500; // pause after settling, so the last output and repaints land
+    int screenshotTimeoutMs = 30000; // give up waiting and shoot what is there
+    QString language; // empty: follow the system locale
+    bool showHelp = false;
+    bool showVersion = false;
+    QString helpText;
+};
+
+// The language asked for with --lang (or --lang=...), read before translators are installed so
+// that --help is translated too. Empty when not given.
+QString languageFromArguments(const QStringList &arguments);
+
+// Installs Onramp's translation (from the resource system, :/i18n) and Qt's own (standard dialogs,
+// from QLibraryInfo's translations folder) for `language`, or for the system locale when empty.
+// "en" forces English. Returns the UI language in effect ("en", "zh_CN", ...).
+QString installTranslators(QCoreApplication &app, const QString &language);
+
+Result<LaunchOptions> parseArguments(const QStringList &arguments);
+
+// Exit codes of a run with --screenshot.
+enum class RunOutcome {
+    Connected = 0, // connected, and the identify command finished with status 0
+    ConnectionFailed = 1, // the connection failed or the form's input was invalid
+    TimedOut = 2,
+    CommandFailed = 3, // connected, but the identify command did not succeed
+    AwaitingHostKey = 4, // stopped at the host-key question (the dialog is in the picture)
+    ScreenshotFailed = 5,
+};
+
+// Drives a MainWindow from the command line: fills the form, connects when asked and, with
+// --screenshot, waits until the session settles (identify finished, connection failed, or a
+// host-key question), renders the window to a PNG and quits with a RunOutcome.
+class LaunchController : public QObject {
+    Q_OBJECT
+public:
+    LaunchController(MainWindow &window, LaunchOptions options, QObject *parent = nullptr);
+    void start();
+
+Q_SIGNALS:
+    void finished(int exitCode);
+
+private:
+    void settle(RunOutcome outcome);
+    void shoot();
+
+    MainWindow &m_window;
+    LaunchOptions m_options;
+    QTimer m_timeout;
+    bool m_settled = false;
+    RunOutcome m_outcome = RunOutcome::Connected;
+};
+
+} // namespace onramp::ui

@@ -1,0 +1,434 @@
+#include "ui/mainwindow.h"
+
+#include "cluster/slurmcommands.h"
+#include "ui/connectionform.h"
+#include "ui/errorbanner.h"
+#include "ui/hostkeydialog.h"
+#include "ui/logpane.h"
+#include "ui/statusindicator.h"
+#include "ui/theme.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPainter>
+#include <QScreen>
+#include <QStatusBar>
+#include <QVBoxLayout>
+
+namespace onramp::ui {
+
+MainWindow::MainWindow(remote::TransportFactory factory, QWidget *parent)
+    : QMainWindow(parent), m_factory(std::move(factory))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(QStringLiteral("Onramp"));
+    setWindowIcon(QIcon(QStringLiteral(":/onramp/icons/onramp.svg")));
+    resize(1100, 720);
+
+    // Sidebar: what Onramp is for, and where to connect.
+    m_sidebar = new QFrame(this);
+    m_sidebar->setObjectName(QStringLiteral("sidebar"));
+    m_sidebar->setAttribute(Qt::WA_StyledBackground);
+    m_sidebar->setFixedWidth(340);
+
+    m_logo = new QLabel(m_sidebar);
+    m_logo->setPixmap(QIcon(QStringLiteral(":/onramp/icons/onramp.svg")).pixmap(QSize(40, 40)));
+    auto *appName = new QLabel(QStringLiteral("Onramp"), m_sidebar);
+    appName->setObjectName(QStringLiteral("appName"));
+    QFont nameFont = appName->font();
+    nameFont.setPointSizeF(nameFont.pointSizeF() * 1.5);
+    nameFont.setBold(true);
+    appName->setFont(nameFont);
+    auto *tagline = new QLabel(tr("PyTorch on your GPU cluster"), m_sidebar);
+    tagline->setObjectName(QStringLiteral("tagline"));
+    auto *nameBox = new QVBoxLayout;
+    nameBox->setSpacing(0);
+    nameBox->addWidget(appName);
+    nameBox->addWidget(tagline);
+    auto *brand = new QHBoxLayout;
+    brand->setSpacing(10);
+    brand->addWidget(m_logo);
+    brand->addLayout(nameBox, 1);
+
+    auto *heading = new QLabel(tr("Connect to your cluster"), m_sidebar);
+    heading->setObjectName(QStringLiteral("formHeading"));
+    QFont headingFont = heading->font();
+    headingFont.setBold(true);
+    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.1);
+    heading->setFont(headingFont);
+    auto *intro
+        = new QLabel(tr("Sign in to the cluster's login node over SSH. Onramp then shows which machine "
+                        "you reached and the Slurm partitions it offers."),
+                     m_sidebar);
+    intro->setObjectName(QStringLiteral("formIntro"));
+    intro->setWordWrap(true);
+
+    m_form = new ConnectionForm(m_sidebar);
+
+    auto *sideLayout = new QVBoxLayout(m_sidebar);
+    sideLayout->setContentsMargins(20, 20, 20, 20);
+    sideLayout->setSpacing(12);
+    sideLayout->addLayout(brand);
+    sideLayout->addSpacing(10);
+    sideLayout->addWidget(heading);
+    sideLayout->addWidget(intro);
+    sideLayout->addSpacing(4);
+    sideLayout->addWidget(m_form);
+    sideLayout->addStretch(1);
+
+    // Content: the error banner above the output of the cluster.
+    m_banner = new ErrorBanner(this);
+    m_log = new LogPane(this);
+    auto *content = new QWidget(this);
+    content->setObjectName(QStringLiteral("content"));
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->setContentsMargins(18, 18, 18, 12);
+    contentLayout->setSpacing(12);
+    contentLayout->addWidget(m_banner);
+    contentLayout->addWidget(m_log, 1);
+
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QHBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_sidebar);
+    centralLayout->addWidget(content, 1);
+    setCentralWidget(central);
+
+    // Status bar: a coloured dot, the state in words, and where.
+    m_indicator = new StatusIndicator(this);
+    m_stateLabel = new QLabel(this);
+    m_stateLabel->setObjectName(QStringLiteral("stateLabel"));
+    m_hostLabel = new QLabel(this);
+    m_hostLabel->setObjectName(QStringLiteral("hostLabel"));
+    m_hostLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *stateBox = new QWidget(this);
+    auto *stateLayout = new QHBoxLayout(stateBox);
+    stateLayout->setContentsMargins(8, 0, 8, 0);
+    stateLayout->setSpacing(6);
+    stateLayout->addWidget(m_indicator);
+    stateLayout->addWidget(m_stateLabel);
+    stateLayout->addSpacing(12);
+    stateLayout->addWidget(m_hostLabel);
+    statusBar()->setObjectName(QStringLiteral("statusBar"));
+    statusBar()->setSizeGripEnabled(false);
+    statusBar()->addWidget(stateBox, 1);
+
+    connect(m_form, &ConnectionForm::connectRequested, this, &MainWindow::connectToEndpoint);
+    connect(m_form, &ConnectionForm::disconnectRequested, this, &MainWindow::disconnectFromHost);
+
+    setHostKeyPrompter({});
+    setState(remote::ConnectionState::Disconnected);
+    applyTheme();
+}
+
+MainWindow::~MainWindow()
+{
+    // The identify command refers to the transport: it goes first.
+    delete m_identify;
+    if (m_transport)
+        m_transport->disconnect(this);
+}
+
+ConnectionForm *MainWindow::connectionForm() const
+{
+    return m_form;
+}
+
+LogPane *MainWindow::logPane() const
+{
+    return m_log;
+}
+
+ErrorBanner *MainWindow::errorBanner() const
+{
+    return m_banner;
+}
+
+HostKeyDialog *MainWindow::hostKeyDialog() const
+{
+    return m_hostKeyDialog;
+}
+
+void MainWindow::setHostKeyPrompter(HostKeyPrompter prompter)
+{
+    if (prompter) {
+        m_prompter = std::move(prompter);
+        return;
+    }
+    m_prompter = [this](const remote::HostKey &key, QWidget *parent, std::function<void(bool)> answer) {
+        askWithDialog(key, parent, std::move(answer));
+    };
+}
+
+void MainWindow::askWithDialog(const remote::HostKey &key, QWidget *parent, std::function<void(bool)> answer)
+{
+    auto *dialog = new HostKeyDialog(key, parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_hostKeyDialog = dialog;
+    connect(dialog, &QDialog::finished, this,
+            [answer = std::move(answer)](int result) { answer(result == QDialog::Accepted); });
+    dialog->open(); // window-modal, no nested event loop
+}
+
+void MainWindow::connectToEndpoint(const remote::Endpoint &endpoint)
+{
+    dropTransport();
+    m_banner->dismiss();
+    m_endpoint = endpoint;
+    m_hostKeyRejected = false;
+    m_wasConnected = false;
+    m_identifyRecord.reset();
+    if (!m_factory) {
+        onFailed(Error {ErrorKind::Internal, tr("This build of Onramp cannot open SSH connections."),
+                        QStringLiteral("no transport factory")});
+        return;
+    }
+    m_transport = m_factory();
+    if (!m_transport) {
+        onFailed(Error {ErrorKind::Internal, tr("Onramp could not prepare an SSH connection."),
+                        QStringLiteral("transport factory returned null")});
+        return;
+    }
+    remote::Transport *t = m_transport.get();
+    connect(t, &remote::Transport::stateChanged, this, &MainWindow::setState);
+    connect(t, &remote::Transport::hostKeyUnknown, this, &MainWindow::onHostKeyUnknown);
+    connect(t, &remote::Transport::connected, this, &MainWindow::onConnected);
+    connect(t, &remote::Transport::failed, this, &MainWindow::onFailed);
+    connect(t, &remote::Transport::disconnected, this, &MainWindow::onDisconnected);
+
+    m_log->setSource(destination());
+    m_log->setStatus({}, Tone::Neutral);
+    m_hostLabel->setText(destinationWithPort());
+    setState(remote::ConnectionState::Connecting);
+    t->connectTo(endpoint);
+}
+
+void MainWindow::disconnectFromHost()
+{
+    if (m_identify)
+        m_identify->cancel();
+    if (m_hostKeyDialog)
+        m_hostKeyDialog->reject();
+    if (m_transport)
+        m_transport->disconnectFrom();
+}
+
+void MainWindow::dropTransport()
+{
+    delete m_identify;
+    if (m_hostKeyDialog)
+        m_hostKeyDialog->close();
+    if (!m_transport)
+        return;
+    m_transport->disconnect(this);
+    if (m_transport->state() != remote::ConnectionState::Disconnected
+        && m_transport->state() != remote::ConnectionState::Failed)
+        m_transport->disconnectFrom();
+    // It may be emitting right now (we can be inside one of its signals): delete it later.
+    m_transport.release()->deleteLater();
+}
+
+void MainWindow::setState(remote::ConnectionState state)
+{
+    const bool changed = m_state != state;
+    m_state = state;
+    m_form->setConnectionState(state);
+    m_indicator->setState(state);
+    m_stateLabel->setText(remote::describe(state));
+    if (changed)
+        Q_EMIT connectionStateChanged(state);
+}
+
+void MainWindow::onHostKeyUnknown(const remote::HostKey &key)
+{
+    setState(remote::ConnectionState::VerifyingHostKey);
+    QPointer<remote::Transport> transport = m_transport.get();
+    m_prompter(key, this, [this, transport](bool trust) {
+        if (!transport || transport != m_transport.get())
+            return; // a newer connection replaced the one that asked
+        if (!trust) {
+            m_hostKeyRejected = true;
+            m_banner->showError(
+                tr("Not connected to %1").arg(destinationWithPort()),
+                Error {ErrorKind::Cancelled,
+                       tr("You did not trust the server's key, so Onramp did not connect. Check "
+                          "the fingerprint with your cluster's administrators, then connect again."),
+                       {}});
+        }
+        transport->answerHostKey(trust);
+    });
+    Q_EMIT hostKeyPrompted(key);
+}
+
+void MainWindow::onConnected()
+{
+    m_wasConnected = true;
+    m_banner->dismiss();
+    // The transport knows the effective user and host now (ssh config applied).
+    m_log->setSource(destination());
+    m_hostLabel->setText(destinationWithPort());
+    setState(remote::ConnectionState::Connected);
+    m_log->appendNote(tr("Connected to %1.").arg(destinationWithPort()));
+    runIdentify();
+}
+
+void MainWindow::runIdentify()
+{
+    const QString command = cluster::identifyCommand();
+    auto *recorded = new setup::RecordedCommand(*m_transport, command, this);
+    m_identify = recorded;
+    connect(recorded, &setup::RecordedCommand::stdoutText, m_log, &LogPane::appendStdout);
+    connect(recorded, &setup::RecordedCommand::stderrText, m_log, &LogPane::appendStderr);
+    connect(
+        recorded, &setup::RecordedCommand::finished, this,
+        [this, recorded](const setup::CommandRecord &record) {
+            const remote::ProcessResult &result = record.result;
+            const QString seconds = QLocale().toString(double(record.elapsedMs) / 1000.0, 'f', 1);
+            if (result.error) {
+                m_log->appendNote(tr("The command did not finish: %1").arg(result.error->message));
+                m_log->setStatus(tr("Did not finish"), Tone::Error);
+            } else if (!result.exitSignal.isEmpty()) {
+                m_log->appendNote(
+                    tr("The command was stopped by signal %1 after %2 s.").arg(result.exitSignal, seconds));
+                m_log->setStatus(tr("Stopped by signal %1").arg(result.exitSignal), Tone::Error);
+            } else {
+                m_log->appendNote(tr("Exit status %1, finished in %2 s.").arg(result.exitCode).arg(seconds));
+                m_log->setStatus(tr("Exit status %1").arg(result.exitCode),
+                                 result.exitCode == 0 ? Tone::Success : Tone::Error);
+            }
+            m_log->flush();
+            m_identifyRecord = record;
+            recorded->deleteLater();
+            Q_EMIT identifyFinished(record);
+        });
+    m_log->appendNote(QStringLiteral("$ ") + command);
+    m_log->setStatus(tr("Running…"), Tone::Busy);
+    recorded->start();
+}
+
+void MainWindow::onFailed(const Error &error)
+{
+    if (m_hostKeyDialog)
+        m_hostKeyDialog->close();
+    setState(remote::ConnectionState::Failed);
+    if (m_hostKeyRejected
+        && (error.kind == ErrorKind::Cancelled || error.kind == ErrorKind::HostKeyUnknown)) {
+        // The banner already says why; keep the library's words as the technical detail.
+        Error mine {ErrorKind::Cancelled, m_banner->message(),
+                    error.detail.isEmpty() ? error.message : error.detail};
+        m_banner->showError(m_banner->title(), mine);
+    } else {
+        QString title;
+        switch (error.kind) {
+        case ErrorKind::HostKeyChanged:
+            title = tr("Warning: the identity of %1 has changed. Onramp did not connect.")
+                        .arg(destinationWithPort());
+            break;
+        case ErrorKind::AuthFailed:
+            title = tr("Could not sign in to %1").arg(destinationWithPort());
+            break;
+        case ErrorKind::Disconnected:
+            title = m_wasConnected ? tr("The connection to %1 was lost").arg(destinationWithPort())
+                                   : tr("Could not connect to %1").arg(destinationWithPort());
+            break;
+        default:
+            title = tr("Could not connect to %1").arg(destinationWithPort());
+            break;
+        }
+        m_banner->showError(title, error);
+    }
+    if (m_wasConnected)
+        m_log->appendNote(tr("Connection lost: %1").arg(error.message));
+    Q_EMIT connectionFailed(error);
+}
+
+void MainWindow::onDisconnected()
+{
+    setState(remote::ConnectionState::Disconnected);
+    if (m_wasConnected)
+        m_log->appendNote(tr("Disconnected from %1.").arg(destinationWithPort()));
+    m_wasConnected = false;
+}
+
+QString MainWindow::destination() const
+{
+    remote::Endpoint e = m_endpoint;
+    if (m_transport && m_state == remote::ConnectionState::Connected) {
+        const remote::Endpoint effective = m_transport->endpoint();
+        if (!effective.host.isEmpty())
+            e.host = effective.host;
+        if (!effective.user.isEmpty())
+            e.user = effective.user;
+        if (effective.port > 0)
+            e.port = effective.port;
+    }
+    return e.user.isEmpty() ? e.host : e.user + QLatin1Char('@') + e.host;
+}
+
+QString MainWindow::destinationWithPort() const
+{
+    int port = m_endpoint.port;
+    if (m_transport && m_state == remote::ConnectionState::Connected && m_transport->endpoint().port > 0)
+        port = m_transport->endpoint().port;
+    return port > 0 && port != 22 ? destination() + QLatin1Char(':') + QString::number(port) : destination();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    disconnectFromHost();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        applyTheme();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::applyTheme()
+{
+    const QPalette pal = palette();
+    // The sidebar sits a shade apart from the content, in light and dark mode alike.
+    const QColor side
+        = isDark(pal) ? pal.color(QPalette::Window).lighter(118) : pal.color(QPalette::Window).darker(104);
+    m_sidebar->setStyleSheet(QStringLiteral("QFrame#sidebar { background: %1; border-right: 1px solid %2; }"
+                                            "QLabel#tagline, QLabel#formIntro { color: %3; }")
+                                 .arg(side.name(), pal.color(QPalette::Mid).name(),
+                                      pal.color(QPalette::Disabled, QPalette::WindowText).name()));
+}
+
+QImage renderWindow(QWidget *window)
+{
+    QPixmap shot = window->grab();
+    QPainter painter(&shot);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const auto dialogs = window->findChildren<QDialog *>();
+    for (QDialog *dialog : dialogs) {
+        if (!dialog->isVisible() || !dialog->isWindow())
+            continue;
+        // Dim the window behind a modal dialog, as the person sees it.
+        painter.fillRect(QRect(QPoint(0, 0), window->size()), QColor(0, 0, 0, 70));
+        const QPixmap pane = dialog->grab();
+        const QSize size = dialog->size();
+        const QPoint at((window->width() - size.width()) / 2,
+                        qMax(0, (window->height() - size.height()) / 3));
+        painter.setPen(Qt::NoPen);
+        for (int i = 6; i > 0; --i) {
+            painter.setBrush(QColor(0, 0, 0, 10));
+            painter.drawRoundedRect(QRect(at, size).adjusted(-i, -i + 2, i, i + 2), 6 + i, 6 + i);
+        }
+        painter.drawPixmap(at, pane);
+        painter.setPen(window->palette().color(QPalette::Mid));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(QRect(at, size).adjusted(0, 0, -1, -1));
+    }
+    painter.end();
+    return shot.toImage();
+}
+
+} // namespace onramp::ui
