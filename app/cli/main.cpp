@@ -1,0 +1,139 @@
+// onramp-cli: Onramp without a window, for scripts, helpdesks and tests.
+
+#include "cli/clitr.h"
+#include "cli/execcommand.h"
+#include "cli/interruptwatcher.h"
+#include "cli/versionreport.h"
+#include "core/shellquote.h"
+#include "core/version.h"
+#include "ssh/sshtransport.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <QTextStream>
+
+#include <cstdio>
+
+using namespace onramp;
+using cli::Tr;
+
+namespace {
+
+constexpr int kExitUsage = 2;
+
+int usageError(const QString &message)
+{
+    QTextStream(stderr) << Tr::tr("onramp-cli: %1\nRun “onramp-cli --help” for the options.\n").arg(message);
+    return kExitUsage;
+}
+
+// With one word after "--", that word is a shell command line typed by the person
+// (`-- 'squeue -u $USER | head'`). With several, each word is one argument and is quoted, so
+// `-- printf '%s\n' 'a b'` runs exactly those words. Both are common ways to call ssh.
+QString commandLineFrom(const QStringList &words)
+{
+    return words.size() == 1 ? words.first() : shellJoin(words);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("onramp-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(ONRAMP_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(Tr::tr(
+        "Onramp on the command line.\n\n"
+        "exec: connects to the login node over SSH and runs one command. Its output streams to this "
+        "program's stdout and stderr as it arrives, and onramp-cli exits with the command's exit status "
+        "(128+N when a signal N ended it, 255 when the connection, the server's identity or signing in "
+        "failed, 2 for a mistake on this command line).\n"
+        "After “--”, a single word is a shell command line run as typed (quote it: -- 'ls ~ | head'); "
+        "several words are quoted one by one and run as exactly those arguments."));
+    const QCommandLineOption helpOption = parser.addHelpOption();
+    const QCommandLineOption versionOption(QStringLiteral("version"),
+                                           Tr::tr("Show the versions of Onramp, Qt, libssh and Python."));
+    const QCommandLineOption hostOption(
+        QStringLiteral("host"), Tr::tr("Login node: a host name, an address or a ~/.ssh/config alias."),
+        Tr::tr("host"));
+    const QCommandLineOption portOption(
+        QStringLiteral("port"), Tr::tr("SSH port (default: from the SSH config, else 22)."), Tr::tr("port"));
+    const QCommandLineOption userOption(QStringLiteral("user"), Tr::tr("User name on the cluster."),
+                                        Tr::tr("user"));
+    const QCommandLineOption identityOption(
+        QStringLiteral("identity"), Tr::tr("Private key file (default: ssh-agent, then ~/.ssh/id_*)."),
+        Tr::tr("file"));
+    const QCommandLineOption knownHostsOption(QStringLiteral("known-hosts"),
+                                              Tr::tr("known_hosts file (default: ~/.ssh/known_hosts)."),
+                                              Tr::tr("file"));
+    const QCommandLineOption sshConfigOption(
+        QStringLiteral("ssh-config"), Tr::tr("SSH config file (default: ~/.ssh/config)."), Tr::tr("file"));
+    const QCommandLineOption acceptOption(
+        QStringLiteral("accept-new-host-key"),
+        Tr::tr("Trust a server that is not in known_hosts yet without asking "
+               "(a changed key is still refused)."));
+    const QCommandLineOption timeoutOption(
+        QStringLiteral("timeout"), Tr::tr("Stop the command after this many seconds."), Tr::tr("seconds"));
+    const QCommandLineOption verboseOption(QStringLiteral("verbose"),
+                                           Tr::tr("Log technical details of the connection to stderr."));
+    parser.addOptions({versionOption, hostOption, portOption, userOption, identityOption, knownHostsOption,
+                       sshConfigOption, acceptOption, timeoutOption, verboseOption});
+    parser.addPositionalArgument(QStringLiteral("exec"), Tr::tr("Run a command on the cluster."),
+                                 QStringLiteral("exec [options] -- command..."));
+
+    if (!parser.parse(QCoreApplication::arguments()))
+        return usageError(parser.errorText());
+    if (parser.isSet(helpOption))
+        parser.showHelp(0);
+    if (parser.isSet(versionOption)) {
+        QTextStream(stdout) << cli::versionReport();
+        return 0;
+    }
+    if (parser.isSet(verboseOption))
+        QLoggingCategory::setFilterRules(QStringLiteral("onramp.*.debug=true"));
+
+    QStringList words = parser.positionalArguments();
+    if (words.isEmpty())
+        return usageError(Tr::tr("say what to do, for example: onramp-cli exec --host aha -- hostname"));
+    const QString verb = words.takeFirst();
+    if (verb != QLatin1String("exec"))
+        return usageError(Tr::tr("unknown command “%1”; the command is “exec”.").arg(verb));
+    if (!parser.isSet(hostOption))
+        return usageError(Tr::tr("--host is required."));
+    if (words.isEmpty())
+        return usageError(Tr::tr("give the command to run after “--”."));
+
+    cli::ExecRequest request;
+    request.endpoint.host = parser.value(hostOption);
+    if (parser.isSet(portOption)) {
+        bool ok = false;
+        request.endpoint.port = parser.value(portOption).toInt(&ok);
+        if (!ok || request.endpoint.port <= 0 || request.endpoint.port > 65535)
+            return usageError(Tr::tr("--port needs a number from 1 to 65535."));
+    }
+    request.endpoint.user = parser.value(userOption);
+    request.endpoint.identityFile = parser.value(identityOption);
+    request.endpoint.knownHostsFile = parser.value(knownHostsOption);
+    request.endpoint.sshConfigFile = parser.value(sshConfigOption);
+    request.acceptNewHostKey = parser.isSet(acceptOption);
+    if (parser.isSet(timeoutOption)) {
+        bool ok = false;
+        const double seconds = parser.value(timeoutOption).toDouble(&ok);
+        if (!ok || seconds <= 0)
+            return usageError(Tr::tr("--timeout needs a positive number of seconds."));
+        request.timeoutMs = static_cast<int>(seconds * 1000);
+    }
+    request.commandLine = commandLineFrom(words);
+
+    cli::ExecCommand command(request, ssh::createSshTransport());
+    cli::InterruptWatcher interrupts;
+    QObject::connect(&interrupts, &cli::InterruptWatcher::interrupted, &command,
+                     &cli::ExecCommand::interrupt);
+    QObject::connect(&command, &cli::ExecCommand::finished, &app,
+                     [](int status) { QCoreApplication::exit(status); });
+    command.start();
+    return QCoreApplication::exec();
+}
