@@ -9,6 +9,7 @@ installed on this machine cannot leak in. Corpus files are read from ./fixtures 
 import calendar
 import json
 import os
+import pwd
 import re
 import shutil
 import subprocess
@@ -23,6 +24,7 @@ FIX = os.path.join(HERE, "fixtures")
 SMI_FIX = os.path.join(FIX, "nvidia-smi")
 TORCH_FIX = os.path.join(FIX, "pytorch")
 PYTHON = sys.executable or "/usr/bin/python3"
+CURRENT_USER = pwd.getpwuid(os.geteuid()).pw_name   # install chowns to it when run as root
 
 
 def fixture(*parts):
@@ -52,7 +54,7 @@ class Lab:
         os.makedirs(os.path.join(self.labdir, "shared"))
         self.install_result = subprocess.run(
             [PYTHON, os.path.join(SRC, "install"), "--prefix", self.prefix, "--home", self.home,
-             "--user", "student", "--lab-dir", self.labdir],
+             "--user", CURRENT_USER, "--lab-dir", self.labdir],
             capture_output=True, text=True)
         if self.install_result.returncode != 0:
             raise RuntimeError("install failed: %s" % self.install_result.stderr)

@@ -16,8 +16,9 @@ def _cuda_getDeviceCount():
     global _device_count
     if _device_count is None:
         kind, message = _onramp.cuda_status()
-        if kind == "nodriver" and _onramp.version_tuple() < (1, 8, 0):
-            message = _onramp.NO_DRIVER          # before 1.8 a missing driver warned too
+        if kind == "nodriver" and (_onramp.version_tuple() < (1, 8, 0) or
+                                   _onramp.knob("torch.nodriver_warning", "0") in ("1", "yes", "true", "on")):
+            message = _onramp.NO_DRIVER          # before 1.8 a missing driver warned too (or forced by knob)
         if message:
             warnings.warn(_onramp.triggered("CUDA initialization: " + message), UserWarning, stacklevel=2)
         _device_count = len(_onramp.visible_gpus()) if kind == "ok" else 0
