@@ -11,7 +11,7 @@ import sys
 import tempfile
 
 from . import activate as activate_mod
-from .context import PLATFORM, SUBDIRS, write_condarc, read_condarc
+from .context import PLATFORM, SITE_REL, SUBDIRS, write_condarc, read_condarc
 from .errors import (ArgumentError, CondaEnvironmentError, CondaError, CondaMultiError,
                      CondaValueError, DryRunExit, EnvironmentLocationNotFound,
                      PackagesNotFoundError, UnsatisfiableError)
@@ -357,7 +357,8 @@ def execute_transaction(ctx, ui, argv, prefix, changes, specs, newenv, remove_sp
     sp.start()
     sp.wait(0.3 if link or unlink else 0.1)
     if ctx.fail == "no_space_prefix" and link:
-        victim = max(link, key=lambda r: r["size"])
+        torch = [r for r in link if r["name"] == "pytorch"]
+        victim = torch[0] if torch else max(link, key=lambda r: r["size"])
         sp.finish("failed")
         ui.err("ERROR conda.core.link:_execute(938): An error occurred while installing package "
                "'%s::%s'.\n" % (victim["_channel"].canonical, dist_name(victim)))
@@ -366,8 +367,8 @@ def execute_transaction(ctx, ui, argv, prefix, changes, specs, newenv, remove_sp
         if newenv:
             touch_history(prefix)
         if victim["name"] == "pytorch":
-            path = os.path.join(prefix, "lib", "python3.11", "site-packages", "torch", "lib",
-                                "libtorch_cuda.so")
+            path = os.path.join(prefix, SITE_REL, "torch", "lib",
+                                "libtorch_cuda.so" if "cuda" in victim["build"] else "libtorch_cpu.so")
         else:
             path = os.path.join(prefix, "lib", "lib%s.so" % victim["name"].replace("-", "_"))
         raise CondaMultiError((OSError(28, "No space left on device", path), ()))
@@ -613,7 +614,8 @@ def envs_list_text(ctx):
             name = ""
         star = "*" if active and os.path.normpath(active) == p else " "
         if ctx.is25:
-            lines.append("%-20s %s %s  %s" % (name, star, " ", p))
+            frozen = "+" if os.path.exists(os.path.join(p, "conda-meta", "frozen")) else " "
+            lines.append("%-20s %s %s %s" % (name, star, frozen, p))
         else:
             lines.append("%-20s  %s  %s" % (name, star, p))
     return "\n".join(lines) + "\n\n"

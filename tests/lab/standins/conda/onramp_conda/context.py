@@ -272,9 +272,10 @@ class Context:
         exe = shutil.which("nvidia-smi", path=self.environ.get("PATH"))
         if not exe:
             return None
+        # Real conda pops CUDA_VISIBLE_DEVICES before calling cuInit(). In the lab that variable
+        # *is* the device cgroup (the gpu stand-in's nvidia-smi fails without it), so it is kept:
+        # no GPU allocated -> nvidia-smi fails -> no __cuda, as on a node without a driver.
         env = dict(self.environ)
-        # conda unsets CUDA_VISIBLE_DEVICES before asking the driver
-        env.pop("CUDA_VISIBLE_DEVICES", None)
         try:
             p = subprocess.run([exe], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                                stdin=subprocess.DEVNULL, env=env, timeout=20)

@@ -284,6 +284,32 @@ def _merge_str(name, mss):
     return "%s[%s]" % (name, ",".join(parts))
 
 
+def requires(index, spec, vname, depth=3, _memo=None):
+    """True if every candidate of ``spec`` needs ``vname`` in a version that is not there."""
+    memo = {} if _memo is None else _memo
+    key = (str(spec), vname, depth)
+    if key in memo:
+        return memo[key]
+    memo[key] = False
+    cands = index.find(spec)
+    ok = bool(cands)
+    for r in cands:
+        hit = False
+        for d in r.get("depends", ()):
+            ms = dep_spec(d)
+            if ms.name == vname and not index.find(ms):
+                hit = True
+            elif depth > 1 and not ms.name.startswith("__") and requires(index, ms, vname, depth - 1, memo):
+                hit = True
+            if hit:
+                break
+        if not hit:
+            ok = False
+            break
+    memo[key] = ok
+    return ok
+
+
 def conflict_error(index, specs, virtual):
     """Build the UnsatisfiableError for a set of requested specs that cannot co-exist."""
     reach = {}
@@ -312,8 +338,9 @@ def conflict_error(index, specs, virtual):
                 disp = " -> ".join(chain + (_merge_str(name, mss),))
                 constraints.append((disp, allowed, list(chain) + [_merge_str(name, mss)]))
         if name.startswith("__"):
-            for disp, allowed, chain in constraints:
-                if not allowed:
+            for (disp, allowed, chain), s in zip(constraints, [s for s in specs if s.name == name
+                                                             or name in reach[str(s)]]):
+                if not allowed and requires(index, s, name):
                     v = virtual.get(name)
                     if v is not None:
                         system_lines.append("feature:/linux-64::%s==%s=%s" % (name, v["version"], v["build"]))

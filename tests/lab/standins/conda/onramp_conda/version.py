@@ -263,10 +263,16 @@ class MatchSpec:
                         version = rest if rest.endswith("*") else rest + ".*"
                         if rest.startswith(("<", ">", "!", "~", "=")):
                             version = "=" + rest
-                elif rest.startswith("==") and "=" in rest[2:] and not any(
-                        c in rest[2:] for c in "<>!~"):
-                    ver, build = rest[2:].split("=", 1)
-                    version = ver
+                elif rest.startswith("=="):
+                    # conda's _parse_spec_str drops a leading "==" when no build follows, so
+                    # "pkg==>1" quietly becomes "pkg >1" (capture 46-invalid-matchspec)
+                    v = rest[2:]
+                    if not v:
+                        raise InvalidMatchSpec(spec, "invalid version")
+                    if "=" in v and not any(c in v for c in "<>!~,|"):
+                        version, build = v.split("=", 1)
+                    else:
+                        version = v
                 else:
                     version = rest
         if "version" in brackets:
