@@ -13,11 +13,13 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScopedValueRollback>
 #include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
 
-namespace onramp::ui {
+namespace onramp {
+namespace ui {
 
 namespace {
 QString expandHome(const QString &path)
@@ -444,6 +446,9 @@ void ConnectionForm::changeEvent(QEvent *event)
 
 void ConnectionForm::applyTheme()
 {
+    if (m_applyingTheme)
+        return;
+    const QScopedValueRollback guard(m_applyingTheme, true);
     const QPalette pal = palette();
     const QIcon folder = themedIcon(QStringLiteral("folder"), pal);
     m_identityBrowse->setIcon(folder);
@@ -460,4 +465,5 @@ void ConnectionForm::applyTheme()
                  tint(toneColor(Tone::Error, pal), pal, 0.45).name()));
 }
 
-} // namespace onramp::ui
+} // namespace ui
+} // namespace onramp

@@ -14,7 +14,8 @@ class QPushButton;
 class QSpinBox;
 class QToolButton;
 
-namespace onramp::ui {
+namespace onramp {
+namespace ui {
 
 // Where to connect: host (or ~/.ssh/config alias), user, port, identity file and, under
 // "Advanced", the known_hosts and SSH config files. Validates what the person typed and says
@@ -60,6 +61,7 @@ private:
     void updateResolvedHint();
     void showValidation(const QString &message, QWidget *field);
     void applyTheme();
+    bool m_applyingTheme = false; // stylesheets set there send PaletteChange again
     void setAdvancedVisible(bool visible);
     void browseFor(QLineEdit *edit, const QString &title);
 
@@ -83,4 +85,5 @@ private:
     int m_connectTimeoutSec = 30;
 };
 
-} // namespace onramp::ui
+} // namespace ui
+} // namespace onramp

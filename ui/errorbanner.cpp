@@ -8,10 +8,12 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QScopedValueRollback>
 #include <QToolButton>
 #include <QVBoxLayout>
 
-namespace onramp::ui {
+namespace onramp {
+namespace ui {
 
 ErrorBanner::ErrorBanner(QWidget *parent) : QFrame(parent)
 {
@@ -157,6 +159,9 @@ void ErrorBanner::changeEvent(QEvent *event)
 
 void ErrorBanner::applyTheme()
 {
+    if (m_applyingTheme)
+        return;
+    const QScopedValueRollback guard(m_applyingTheme, true);
     const QPalette pal = palette();
     const QColor error = toneColor(Tone::Error, pal);
     setStyleSheet(
@@ -170,4 +175,5 @@ void ErrorBanner::applyTheme()
     m_copy->setIcon(themedIcon(QStringLiteral("copy"), pal));
 }
 
-} // namespace onramp::ui
+} // namespace ui
+} // namespace onramp

@@ -9,7 +9,8 @@ class QLabel;
 class QToolButton;
 class QPushButton;
 
-namespace onramp::ui {
+namespace onramp {
+namespace ui {
 
 // An inline, dismissable banner at the top of the window for an error the person must read: a
 // bold title, the translated message in full (wrapped, selectable: a changed-host-key message
@@ -41,6 +42,7 @@ protected:
 
 private:
     void applyTheme();
+    bool m_applyingTheme = false; // stylesheets set there send PaletteChange again
     void setDetailVisible(bool visible);
 
     QPointer<QLabel> m_icon;
@@ -53,4 +55,5 @@ private:
     Error m_error;
 };
 
-} // namespace onramp::ui
+} // namespace ui
+} // namespace onramp

@@ -15,7 +15,8 @@
 
 #include "core/sshconfig.h"
 
-namespace onramp::ui {
+namespace onramp {
+namespace ui {
 
 namespace {
 QLabel *valueLabel(const QString &text, const QString &objectName, QWidget *parent)
@@ -139,4 +140,5 @@ QString HostKeyDialog::fingerprintText() const
     return m_fingerprint->text();
 }
 
-} // namespace onramp::ui
+} // namespace ui
+} // namespace onramp

@@ -8,7 +8,8 @@
 class QLabel;
 #include <QPushButton>
 
-namespace onramp::ui {
+namespace onramp {
+namespace ui {
 
 // Asks whether to trust a server whose key is not in known_hosts yet: shows the host, port, key
 // type and SHA256 fingerprint, explains in plain words what this means and how to check it with
@@ -31,4 +32,5 @@ private:
     QPointer<QPushButton> m_cancel;
 };
 
-} // namespace onramp::ui
+} // namespace ui
+} // namespace onramp

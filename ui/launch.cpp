@@ -17,7 +17,8 @@
 
 #include <cstdio>
 
-namespace onramp::ui {
+namespace onramp {
+namespace ui {
 
 namespace {
 // Translation context for the command line (no QObject here).
@@ -225,4 +226,5 @@ void LaunchController::shoot()
     Q_EMIT finished(code);
 }
 
-} // namespace onramp::ui
+} // namespace ui
+} // namespace onramp

@@ -11,7 +11,8 @@
 
 class QCoreApplication;
 
-namespace onramp::ui {
+namespace onramp {
+namespace ui {
 
 class MainWindow;
 
@@ -74,4 +75,5 @@ private:
     RunOutcome m_outcome = RunOutcome::Connected;
 };
 
-} // namespace onramp::ui
+} // namespace ui
+} // namespace onramp

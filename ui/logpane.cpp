@@ -12,13 +12,15 @@
 #include <QPlainTextEdit>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QScopedValueRollback>
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QToolButton>
 #include <QVBoxLayout>
 
-namespace onramp::ui {
+namespace onramp {
+namespace ui {
 
 namespace {
 constexpr int kDefaultFlushMs = 50;
@@ -342,6 +344,9 @@ void LogPane::changeEvent(QEvent *event)
 
 void LogPane::applyTheme()
 {
+    if (m_applyingTheme)
+        return;
+    const QScopedValueRollback guard(m_applyingTheme, true);
     const QPalette pal = palette();
     m_followButton->setIcon(themedIcon(QStringLiteral("follow"), pal));
     m_copyButton->setIcon(themedIcon(QStringLiteral("copy"), pal));
@@ -361,4 +366,5 @@ void LogPane::applyTheme()
             .arg(tone.name(), tint(tone, pal, 0.14).name()));
 }
 
-} // namespace onramp::ui
+} // namespace ui
+} // namespace onramp

@@ -12,7 +12,8 @@ class QLabel;
 #include <QPlainTextEdit>
 class QToolButton;
 
-namespace onramp::ui {
+namespace onramp {
+namespace ui {
 
 // A read-only, monospace view of a remote command's output. Producers append text as it arrives;
 // the pane queues it and inserts it in batches on a short timer, so a flood of output never
@@ -81,6 +82,7 @@ private:
 
     void trimPending();
     void applyTheme();
+    bool m_applyingTheme = false; // stylesheets set there send PaletteChange again
     void scrollToEnd();
 
     QPointer<QLabel> m_badge;
@@ -102,4 +104,5 @@ private:
     Tone m_statusTone = Tone::Neutral;
 };
 
-} // namespace onramp::ui
+} // namespace ui
+} // namespace onramp

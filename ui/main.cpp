@@ -8,23 +8,38 @@
 
 #include <QApplication>
 #include <QIcon>
-#include <QLibraryInfo>
 
 #include <cstdio>
+#include <memory>
+
+namespace {
+// --help and --version print and exit: they must work without a display.
+bool onlyPrints(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--help" || arg == "-h" || arg == "--version")
+            return true;
+    }
+    return false;
+}
+} // namespace
 
 int main(int argc, char *argv[])
 {
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("Onramp"));
-    QApplication::setApplicationVersion(QStringLiteral(ONRAMP_VERSION));
-    QApplication::setOrganizationName(QStringLiteral("Onramp"));
-    QApplication::setDesktopFileName(QStringLiteral("onramp"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/onramp/icons/onramp.svg")));
+    std::unique_ptr<QCoreApplication> app;
+    if (onlyPrints(argc, argv))
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    else
+        app = std::make_unique<QApplication>(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("Onramp"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(ONRAMP_VERSION));
+    QCoreApplication::setOrganizationName(QStringLiteral("Onramp"));
 
-    const QString language = onramp::ui::languageFromArguments(QApplication::arguments());
-    onramp::ui::installTranslators(app, language);
+    const QString language = onramp::ui::languageFromArguments(QCoreApplication::arguments());
+    onramp::ui::installTranslators(*app, language);
 
-    const auto options = onramp::ui::parseArguments(QApplication::arguments());
+    const auto options = onramp::ui::parseArguments(QCoreApplication::arguments());
     if (!options) {
         std::fprintf(stderr, "onramp: %s\n", qPrintable(options.error().message));
         return 64; // EX_USAGE
@@ -35,16 +50,19 @@ int main(int argc, char *argv[])
     }
     if (options.value().showVersion) {
         const onramp::python::RuntimeInfo python = onramp::python::runtimeInfo();
-        std::printf("Onramp %s\nQt %s\nPython %s\n", ONRAMP_VERSION, qVersion(),
+        std::printf("Onramp %s\nQt %s\nlibssh %s\nPython %s\n", ONRAMP_VERSION, qVersion(),
+                    qPrintable(onramp::ssh::libsshVersion()),
                     qPrintable(python.version.section(QLatin1Char(' '), 0, 0)));
         return 0;
     }
 
+    QGuiApplication::setDesktopFileName(QStringLiteral("onramp"));
+    QGuiApplication::setWindowIcon(QIcon(QStringLiteral(":/onramp/icons/onramp.svg")));
     onramp::ui::MainWindow window([] { return onramp::ssh::createSshTransport(); });
     onramp::ui::LaunchController controller(window, options.value());
-    QObject::connect(&controller, &onramp::ui::LaunchController::finished, &app,
+    QObject::connect(&controller, &onramp::ui::LaunchController::finished, app.get(),
                      [](int code) { QCoreApplication::exit(code); });
     window.show();
     controller.start();
-    return QApplication::exec();
+    return QCoreApplication::exec();
 }

@@ -14,11 +14,13 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPainter>
+#include <QScopedValueRollback>
 #include <QScreen>
 #include <QStatusBar>
 #include <QVBoxLayout>
 
-namespace onramp::ui {
+namespace onramp {
+namespace ui {
 
 MainWindow::MainWindow(remote::TransportFactory factory, QWidget *parent)
     : QMainWindow(parent), m_factory(std::move(factory))
@@ -392,6 +394,9 @@ void MainWindow::changeEvent(QEvent *event)
 
 void MainWindow::applyTheme()
 {
+    if (m_applyingTheme)
+        return;
+    const QScopedValueRollback guard(m_applyingTheme, true);
     const QPalette pal = palette();
     // The sidebar sits a shade apart from the content, in light and dark mode alike.
     const QColor side
@@ -431,4 +436,5 @@ QImage renderWindow(QWidget *window)
     return shot.toImage();
 }
 
-} // namespace onramp::ui
+} // namespace ui
+} // namespace onramp

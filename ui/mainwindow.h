@@ -13,7 +13,8 @@
 
 class QLabel;
 
-namespace onramp::ui {
+namespace onramp {
+namespace ui {
 
 class ConnectionForm;
 class ErrorBanner;
@@ -74,6 +75,7 @@ private:
     QString destination() const; // user@host for the badge and messages
     QString destinationWithPort() const;
     void applyTheme();
+    bool m_applyingTheme = false; // stylesheets set there send PaletteChange again
     void askWithDialog(const remote::HostKey &key, QWidget *parent, std::function<void(bool)> answer);
 
     remote::TransportFactory m_factory;
@@ -101,4 +103,5 @@ private:
 // alone leaves out other top-level windows). Works offscreen and under Xvfb.
 QImage renderWindow(QWidget *window);
 
-} // namespace onramp::ui
+} // namespace ui
+} // namespace onramp

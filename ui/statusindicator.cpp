@@ -4,7 +4,8 @@
 
 #include <QPainter>
 
-namespace onramp::ui {
+namespace onramp {
+namespace ui {
 
 StatusIndicator::StatusIndicator(QWidget *parent) : QWidget(parent)
 {
@@ -58,4 +59,5 @@ void StatusIndicator::paintEvent(QPaintEvent *)
     painter.drawEllipse(dot);
 }
 
-} // namespace onramp::ui
+} // namespace ui
+} // namespace onramp

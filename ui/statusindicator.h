@@ -4,7 +4,8 @@
 
 #include <QWidget>
 
-namespace onramp::ui {
+namespace onramp {
+namespace ui {
 
 // A small dot in the connection state's colour: grey when not connected, amber while connecting,
 // green when connected, red when the connection failed.
@@ -25,4 +26,5 @@ private:
     remote::ConnectionState m_state = remote::ConnectionState::Disconnected;
 };
 
-} // namespace onramp::ui
+} // namespace ui
+} // namespace onramp

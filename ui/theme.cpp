@@ -6,7 +6,8 @@
 #include <QPixmap>
 #include <QSvgRenderer>
 
-namespace onramp::ui {
+namespace onramp {
+namespace ui {
 
 bool isDark(const QPalette &palette)
 {
@@ -73,4 +74,5 @@ QIcon themedIcon(const QString &name, const QPalette &palette, const QColor &col
     return icon;
 }
 
-} // namespace onramp::ui
+} // namespace ui
+} // namespace onramp

@@ -6,7 +6,8 @@
 #include <QPalette>
 #include <QString>
 
-namespace onramp::ui {
+namespace onramp {
+namespace ui {
 
 // Colours with a meaning (success, warning, error), chosen to stay readable on the current palette:
 // deeper tones on a light window, lighter ones in dark mode.
@@ -24,4 +25,5 @@ QFont monospaceFont();
 // `currentColor`, so the same file works in light and dark mode and at any device pixel ratio.
 QIcon themedIcon(const QString &name, const QPalette &palette, const QColor &color = {});
 
-} // namespace onramp::ui
+} // namespace ui
+} // namespace onramp
