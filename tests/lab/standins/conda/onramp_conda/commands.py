@@ -185,9 +185,10 @@ def forced_unsatisfiable(index, specs, installed):
     return UnsatisfiableError(msg, chains)
 
 
-def run_solve(ctx, ui, prefix, specs, chan_texts, installed, newenv, update_all=False):
+def run_solve(ctx, ui, prefix, specs, chan_texts, installed, newenv, update_all=False, fns=None):
     """Collect metadata + solve, printing what conda prints. Returns (final, index, channels)."""
-    fns = ["repodata.json"] if ctx.is25 else ["current_repodata.json", "repodata.json"]
+    if fns is None:
+        fns = ["repodata.json"] if ctx.is25 else ["current_repodata.json", "repodata.json"]
     requested = {s.name for s in specs}
     pins = []
     if "python" in installed and "python" not in requested:
@@ -395,8 +396,10 @@ def install(ctx, ui, argv, prefix, specs, chan_given, override, newenv, env_labe
             update_all=False, show_plan=True):
     installed = {} if newenv else read_prefix(prefix)
     chan_texts = channel_list(ctx, chan_given, override, specs)
+    # `conda env create/update` (show_plan=False) go straight to repodata.json
+    fns = None if show_plan else ["repodata.json"]
     final, index, channels, urls = run_solve(ctx, ui, prefix, specs, chan_texts, installed, newenv,
-                                             update_all=update_all)
+                                             update_all=update_all, fns=fns)
     changes = plan_changes(final, installed)
     link, unlink = changes["link"], changes["unlink"]
     fetch = [r for r in link if not cached(ctx, r)]
@@ -707,7 +710,7 @@ def info_text(ctx, d):
         fp("offline mode", d["offline"]),
     ]
     b.append("")
-    return "\n".join(b) + "\n"
+    return "\n".join(b) + "\n\n"
 
 
 def cmd_info(ctx, ui, args, argv):
