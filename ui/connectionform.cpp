@@ -409,7 +409,21 @@ void ConnectionForm::setConnectionState(remote::ConnectionState state)
         icon = QStringLiteral("disconnect");
         break;
     }
-    m_connect->setIcon(themedIcon(icon, palette(), palette().color(QPalette::ButtonText)));
+    // Connect is the one primary action of the window: drawn in the accent colour.
+    const QPalette pal = palette();
+    const bool primary = editable;
+    m_connect->setIcon(themedIcon(
+        icon, pal, primary ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::ButtonText)));
+    m_connect->setStyleSheet(
+        primary
+            ? QStringLiteral("QPushButton#connectButton { background: %1; color: %2; border: 1px solid %3;"
+                             " border-radius: 6px; padding: 6px 14px; font-weight: 600; }"
+                             "QPushButton#connectButton:hover { background: %4; }"
+                             "QPushButton#connectButton:pressed { background: %3; }")
+                  .arg(pal.color(QPalette::Highlight).name(), pal.color(QPalette::HighlightedText).name(),
+                       pal.color(QPalette::Highlight).darker(115).name(),
+                       pal.color(QPalette::Highlight).lighter(110).name())
+            : QString());
     for (QWidget *w : {static_cast<QWidget *>(m_host), static_cast<QWidget *>(m_user),
                        static_cast<QWidget *>(m_port), static_cast<QWidget *>(m_identity),
                        static_cast<QWidget *>(m_identityBrowse), static_cast<QWidget *>(m_advanced)})
@@ -456,6 +470,8 @@ void ConnectionForm::applyTheme()
     m_sshConfigBrowse->setIcon(folder);
     setAdvancedVisible(m_advancedToggle->isChecked());
     setConnectionState(m_state);
+    m_advancedToggle->setStyleSheet(
+        QStringLiteral("QToolButton#advancedToggle { border: none; padding: 2px 0; }"));
     m_resolved->setStyleSheet(
         QStringLiteral("color: %1;").arg(pal.color(QPalette::Disabled, QPalette::WindowText).name()));
     m_validation->setStyleSheet(

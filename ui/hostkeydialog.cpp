@@ -73,7 +73,7 @@ HostKeyDialog::HostKeyDialog(const remote::HostKey &key, QWidget *parent) : QDia
 
     m_fingerprint = valueLabel(key.fingerprint, QStringLiteral("fingerprintLabel"), this);
     m_fingerprint->setFont(monospaceFont());
-    m_fingerprint->setWordWrap(true);
+    m_fingerprint->setWordWrap(false); // one unbroken token: "SHA256:" and 43 characters
     m_fingerprint->setStyleSheet(
         QStringLiteral("QLabel#fingerprintLabel { background: %1; border: 1px solid %2;"
                        " border-radius: 6px; padding: 6px 8px; }")
@@ -129,7 +129,14 @@ HostKeyDialog::HostKeyDialog(const remote::HostKey &key, QWidget *parent) : QDia
     layout->addLayout(top);
     layout->addWidget(buttons);
 
-    setMinimumWidth(560);
+    m_cancel->setIcon({}); // no style icon on one button only
+
+    // Wrapped labels make a top-level window's size hint unreliable (and very wide for Chinese,
+    // which has no spaces to wrap at): fix the width, then give the text all the height it needs.
+    const int width = qBound(600, fontMetrics().horizontalAdvance(QLatin1Char('x')) * 88, 820);
+    setFixedWidth(width);
+    resize(width, qMax(sizeHint().height(), layout->totalHeightForWidth(width)));
+    setMinimumHeight(layout->totalHeightForWidth(width));
     m_cancel->setFocus(Qt::OtherFocusReason);
 }
 

@@ -115,6 +115,7 @@ MainWindow::MainWindow(remote::TransportFactory factory, QWidget *parent)
     stateLayout->addWidget(m_stateLabel);
     stateLayout->addSpacing(12);
     stateLayout->addWidget(m_hostLabel);
+    stateLayout->addStretch(1);
     statusBar()->setObjectName(QStringLiteral("statusBar"));
     statusBar()->setSizeGripEnabled(false);
     statusBar()->addWidget(stateBox, 1);
