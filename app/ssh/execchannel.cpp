@@ -92,6 +92,9 @@ ExecChannel::Step ExecChannel::advance(ssh_session session)
             return Step::Failed;
         }
         m_phase = Phase::Running;
+        // Nobody types into an exec'd command (like `ssh -n`): one that reads stdin gets EOF
+        // instead of waiting forever.
+        ssh_channel_send_eof(m_channel);
         if (m_endRequested) {
             terminate();
             return Step::Pending;
@@ -116,7 +119,6 @@ void ExecChannel::terminate()
         // sshd (OpenSSH >= 7.9) delivers "signal" with killpg() to the command's process group,
         // so `a; b` and pipelines end too, not only the shell.
         ssh_channel_request_send_signal(m_channel, "TERM");
-        ssh_channel_send_eof(m_channel);
         m_phase = Phase::Ending;
         break;
     case Phase::Ending:

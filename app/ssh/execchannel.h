@@ -46,12 +46,14 @@ public:
     // True while the channel counts against the server's per-connection limit (MaxSessions).
     bool holdsServerSlot() const;
     bool wasOpened() const { return m_wasOpened; }
+    // The server accepted the channel (possibly in a packet not yet handled by advance()).
+    bool serverConfirmed() const { return m_wasOpened || (m_channel && ssh_channel_is_open(m_channel)); }
 
     Step advance(ssh_session session);
     const Error &error() const { return m_error; }
 
-    // Ends the remote process: SIGTERM to its process group (OpenSSH's "signal" request) and EOF on
-    // its input; if it is still there after a grace period, hardKill() sends SIGKILL and closes.
+    // Ends the remote process: SIGTERM to its process group (OpenSSH's "signal" request); if it is
+    // still there after a grace period, hardKill() sends SIGKILL and closes the channel.
     void terminate();
     void hardKill();
 

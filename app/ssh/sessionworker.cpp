@@ -7,6 +7,8 @@
 
 #include <QElapsedTimer>
 
+#include <algorithm>
+
 #include <chrono>
 
 using namespace std::chrono_literals;
@@ -19,6 +21,9 @@ constexpr int kMaxReadsPerPump = 64;
 // How long a process gets between SIGTERM and SIGKILL after cancel() or a timeout.
 constexpr int kTerminateGraceMs = 3000;
 constexpr auto kKeepAliveInterval = 30s;
+// Retry delays for a command waiting for the server to allow one more channel.
+constexpr int kFirstProbeDelayMs = 25;
+constexpr int kMaxProbeDelayMs = 1000;
 
 Error notConnectedError()
 {
@@ -28,10 +33,16 @@ Error notConnectedError()
 }
 } // namespace
 
-SessionWorker::SessionWorker() : m_keepAlive(new QTimer(this))
+SessionWorker::SessionWorker()
+    : m_keepAlive(new QTimer(this)), m_probeTimer(new QTimer(this)), m_probeDelayMs(kFirstProbeDelayMs)
 {
     m_keepAlive->setInterval(kKeepAliveInterval);
     connect(m_keepAlive, &QTimer::timeout, this, &SessionWorker::sendKeepAlive);
+    m_probeTimer->setSingleShot(true);
+    connect(m_probeTimer, &QTimer::timeout, this, [this] {
+        m_mayProbe = true;
+        pump();
+    });
 }
 
 SessionWorker::~SessionWorker()
@@ -210,7 +221,8 @@ void SessionWorker::tearDown(const Error &processError)
     m_event.reset();
     m_session.reset();
     m_pendingHostKey.reset();
-    m_channelLimit = INT_MAX;
+    m_serverFull = false;
+    m_probeTimer->stop();
 }
 
 void SessionWorker::startProcess(quint64 id, const QString &command, int timeoutMs)
@@ -309,22 +321,23 @@ void SessionWorker::pump()
         connectionLost();
         return;
     }
-    reportChannels();
+    // A channel that ended frees a place on the server for a waiting command.
+    if (reportChannels()) {
+        driveChannels();
+        reportChannels();
+    }
     m_writeNotifier->setEnabled(ssh_get_poll_flags(m_session.get()) & SSH_WRITE_PENDING);
 }
 
 void SessionWorker::driveChannels()
 {
-    int slotsInUse = 0;
-    for (const auto &[id, channel] : m_channels)
-        slotsInUse += channel->holdsServerSlot() ? 1 : 0;
-
     for (auto &[id, channel] : m_channels) {
         const ExecChannel::Phase phase = channel->phase();
         if (phase == ExecChannel::Phase::Queued) {
-            if (slotsInUse >= m_channelLimit)
-                break; // first come, first served: later commands wait behind this one
-            ++slotsInUse;
+            // The server is full: one command at a time tries again, and only after another
+            // command ended. First come, first served: later commands wait behind this one.
+            if (m_serverFull && (!m_mayProbe || anyChannelOpening()))
+                break;
         } else if (phase != ExecChannel::Phase::Opening && phase != ExecChannel::Phase::Requesting) {
             continue;
         }
@@ -334,12 +347,24 @@ void SessionWorker::driveChannels()
         case ExecChannel::Step::Started:
             if (!channel->reported)
                 Q_EMIT processStarted(id);
+            if (m_serverFull)
+                m_probeDelayMs = kFirstProbeDelayMs;
             break;
         case ExecChannel::Step::Refused:
-            --slotsInUse;
-            if (slotsInUse > 0) {
-                m_channelLimit = slotsInUse;
-                qCDebug(lcSsh) << "server allows" << m_channelLimit << "channels; command" << id << "waits";
+            // Opens are pipelined, so other refusals may be on their way too. With nothing of ours
+            // open, waiting would not help: the server refuses channels altogether.
+            if (confirmedChannels() > 0) {
+                if (!m_serverFull)
+                    qCDebug(lcSsh) << "server refused channel" << confirmedChannels() + 1 << "(MaxSessions?);"
+                                   << "commands wait for a free one";
+                m_serverFull = true;
+                m_mayProbe = false;
+                // sshd frees a session's slot a moment after the channel closes, so a command that
+                // ends does not always make room at once: try again after a growing delay too.
+                if (!m_probeTimer->isActive()) {
+                    m_probeTimer->start(m_probeDelayMs);
+                    m_probeDelayMs = qMin(m_probeDelayMs * 2, kMaxProbeDelayMs);
+                }
             } else if (!channel->reported) {
                 channel->reported = true;
                 remote::ProcessResult result;
@@ -358,10 +383,34 @@ void SessionWorker::driveChannels()
             break;
         }
     }
+    const bool anyWaiting = std::any_of(m_channels.cbegin(), m_channels.cend(), [](const auto &entry) {
+        return entry.second->phase() == ExecChannel::Phase::Queued;
+    });
+    if (!anyWaiting && !anyChannelOpening()) {
+        m_serverFull = false;
+        m_probeTimer->stop();
+        m_probeDelayMs = kFirstProbeDelayMs;
+    }
 }
 
-void SessionWorker::reportChannels()
+bool SessionWorker::anyChannelOpening() const
 {
+    return std::any_of(m_channels.cbegin(), m_channels.cend(), [](const auto &entry) {
+        return entry.second->phase() == ExecChannel::Phase::Opening;
+    });
+}
+
+int SessionWorker::confirmedChannels() const
+{
+    int count = 0;
+    for (const auto &[id, channel] : m_channels)
+        count += channel->serverConfirmed() && channel->holdsServerSlot() ? 1 : 0;
+    return count;
+}
+
+bool SessionWorker::reportChannels()
+{
+    bool freedAny = false;
     for (auto it = m_channels.begin(); it != m_channels.end();) {
         ExecChannel &channel = *it->second;
         if (channel.hasOutput()) {
@@ -378,8 +427,11 @@ void SessionWorker::reportChannels()
             channel.reported = true;
             Q_EMIT processFinished(channel.id(), channel.exitResult());
         }
+        freedAny = freedAny || channel.wasOpened();
+        m_mayProbe = m_mayProbe || channel.wasOpened();
         it = m_channels.erase(it);
     }
+    return freedAny;
 }
 
 void SessionWorker::sendKeepAlive()

@@ -8,7 +8,6 @@
 #include <QSocketNotifier>
 #include <QTimer>
 
-#include <climits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -60,7 +59,10 @@ private:
     void pump();
     bool sessionAlive() const;
     void driveChannels();
-    void reportChannels();
+    // Forwards output and results; true if a channel that held a server slot was freed.
+    bool reportChannels();
+    int confirmedChannels() const;
+    bool anyChannelOpening() const;
     void endProcess(quint64 id, const Error &error);
     void onChannelTimer(quint64 id);
     void armTimer(ExecChannel &channel, int ms);
@@ -77,9 +79,12 @@ private:
 
     // Ordered by id, which is start order: queued commands get a channel first come, first served.
     std::map<quint64, std::unique_ptr<ExecChannel>> m_channels;
-    // How many channels the server allows at once, learned from its first refusal. OpenSSH's
-    // MaxSessions is 10 by default; more commands than that wait for a free channel.
-    int m_channelLimit = INT_MAX;
+    // The server refused a channel while others were open (OpenSSH's MaxSessions, 10 by default):
+    // queued commands then wait, and each ended command lets one more try (m_mayProbe).
+    bool m_serverFull = false;
+    bool m_mayProbe = false;
+    QTimer *m_probeTimer;
+    int m_probeDelayMs;
 };
 
 } // namespace onramp::ssh

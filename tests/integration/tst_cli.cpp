@@ -1,0 +1,196 @@
+// onramp-cli as a person or a script uses it: a separate process, against the real lab.
+
+#include "core/version.h"
+#include "support/labenv.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct CliRun {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void versionNamesEveryComponent();
+    void helpDescribesExec();
+    void usageErrorsExitWithTwo_data();
+    void usageErrorsExitWithTwo();
+    void separatesStdoutAndStderrAndPropagatesExitCode();
+    void severalWordsAreQuotedOneByOne();
+    void signalBecomes128PlusNumber();
+    void unknownHostKeyWithoutTerminalIsRefused();
+    void acceptNewHostKeyWritesKnownHosts();
+    void connectionErrorExitsWith255();
+
+private:
+    // Runs onramp-cli with stdin from /dev/null (no terminal), like a script does.
+    CliRun cli(const QStringList &arguments);
+    QStringList labArguments() const;
+
+    onramp::testing::LabEnv m_lab;
+};
+
+CliRun TestCli::cli(const QStringList &arguments)
+{
+    QProcess process;
+    process.setStandardInputFile(QProcess::nullDevice());
+    process.start(QStringLiteral(ONRAMP_CLI_PATH), arguments);
+    CliRun run;
+    if (!process.waitForFinished(60000)) {
+        process.kill();
+        process.waitForFinished();
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+QStringList TestCli::labArguments() const
+{
+    return {QStringLiteral("exec"),
+            QStringLiteral("--host"),
+            m_lab.value(QStringLiteral("ONRAMP_LAB_HOST")),
+            QStringLiteral("--port"),
+            m_lab.value(QStringLiteral("ONRAMP_LAB_PORT")),
+            QStringLiteral("--user"),
+            m_lab.value(QStringLiteral("ONRAMP_LAB_USER")),
+            QStringLiteral("--identity"),
+            m_lab.value(QStringLiteral("ONRAMP_LAB_KEY")),
+            QStringLiteral("--known-hosts"),
+            m_lab.value(QStringLiteral("ONRAMP_LAB_KNOWN_HOSTS")),
+            QStringLiteral("--ssh-config"),
+            QStringLiteral("/dev/null")};
+}
+
+void TestCli::initTestCase()
+{
+    ONRAMP_REQUIRE_LAB(m_lab);
+    QVERIFY2(QFile::exists(QStringLiteral(ONRAMP_CLI_PATH)), ONRAMP_CLI_PATH);
+}
+
+void TestCli::versionNamesEveryComponent()
+{
+    const CliRun run = cli({QStringLiteral("--version")});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.out.contains(QStringLiteral("onramp-cli %1").arg(QStringLiteral(ONRAMP_VERSION))),
+             qPrintable(run.out));
+    QVERIFY2(run.out.contains(QStringLiteral("Qt %1").arg(QString::fromLatin1(qVersion()))),
+             qPrintable(run.out));
+    QVERIFY2(run.out.contains(QLatin1String("libssh 0.")), qPrintable(run.out));
+    QVERIFY2(run.out.contains(QLatin1String("Python 3.")), qPrintable(run.out));
+    QVERIFY2(run.out.contains(QLatin1String("isolated")), qPrintable(run.out));
+}
+
+void TestCli::helpDescribesExec()
+{
+    const CliRun run = cli({QStringLiteral("--help")});
+    QCOMPARE(run.exitCode, 0);
+    for (const char *option : {"--host", "--port", "--user", "--identity", "--known-hosts", "--ssh-config",
+                               "--accept-new-host-key", "--version"})
+        QVERIFY2(run.out.contains(QLatin1String(option)), option);
+}
+
+void TestCli::usageErrorsExitWithTwo_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("nothing") << QStringList();
+    QTest::newRow("unknown verb") << QStringList {QStringLiteral("frobnicate")};
+    QTest::newRow("no host") << QStringList {QStringLiteral("exec"), QStringLiteral("--"),
+                                             QStringLiteral("true")};
+    QTest::newRow("no command") << QStringList {QStringLiteral("exec"), QStringLiteral("--host"),
+                                                QStringLiteral("x")};
+    QTest::newRow("bad port") << QStringList {
+        QStringLiteral("exec"), QStringLiteral("--host"), QStringLiteral("x"),   QStringLiteral("--port"),
+        QStringLiteral("http"), QStringLiteral("--"),     QStringLiteral("true")};
+    QTest::newRow("unknown option") << QStringList {QStringLiteral("--frobnicate")};
+}
+
+void TestCli::usageErrorsExitWithTwo()
+{
+    QFETCH(QStringList, arguments);
+    const CliRun run = cli(arguments);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(run.err.contains(QLatin1String("--help")), qPrintable(run.err));
+}
+
+void TestCli::separatesStdoutAndStderrAndPropagatesExitCode()
+{
+    const CliRun run = cli(labArguments() << QStringLiteral("--")
+                                          << QStringLiteral("echo out; echo err >&2; echo 中文; exit 7"));
+    QCOMPARE(run.exitCode, 7);
+    QCOMPARE(run.out, QStringLiteral("out\n中文\n"));
+    QCOMPARE(run.err, QStringLiteral("err\n"));
+}
+
+void TestCli::severalWordsAreQuotedOneByOne()
+{
+    const CliRun run
+        = cli(labArguments() << QStringLiteral("--") << QStringLiteral("printf") << QStringLiteral("%s|")
+                             << QStringLiteral("a b") << QStringLiteral("$HOME") << QStringLiteral("it's"));
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.out, QStringLiteral("a b|$HOME|it's|"));
+}
+
+void TestCli::signalBecomes128PlusNumber()
+{
+    const CliRun run = cli(labArguments() << QStringLiteral("--") << QStringLiteral("kill -TERM $$"));
+    QCOMPARE(run.exitCode, 128 + 15);
+    QVERIFY2(run.err.contains(QLatin1String("TERM")), qPrintable(run.err));
+}
+
+void TestCli::unknownHostKeyWithoutTerminalIsRefused()
+{
+    QTemporaryDir dir;
+    QStringList arguments = labArguments();
+    arguments[arguments.indexOf(QStringLiteral("--known-hosts")) + 1]
+        = dir.filePath(QStringLiteral("known_hosts"));
+    const CliRun run = cli(arguments << QStringLiteral("--") << QStringLiteral("echo should-not-run"));
+    QCOMPARE(run.exitCode, 255);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(run.err.contains(QLatin1String("SHA256:")), qPrintable(run.err));
+    QVERIFY2(run.err.contains(QLatin1String("--accept-new-host-key")), qPrintable(run.err));
+    QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("known_hosts"))));
+}
+
+void TestCli::acceptNewHostKeyWritesKnownHosts()
+{
+    QTemporaryDir dir;
+    const QString knownHosts = dir.filePath(QStringLiteral("known_hosts"));
+    QStringList arguments = labArguments();
+    arguments[arguments.indexOf(QStringLiteral("--known-hosts")) + 1] = knownHosts;
+    const CliRun run = cli(arguments << QStringLiteral("--accept-new-host-key") << QStringLiteral("--")
+                                     << QStringLiteral("echo ran"));
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.out, QStringLiteral("ran\n"));
+    QVERIFY2(run.err.contains(QLatin1String("SHA256:")), qPrintable(run.err));
+    QFile file(knownHosts);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.readAll().contains("ssh-ed25519"));
+}
+
+void TestCli::connectionErrorExitsWith255()
+{
+    QStringList arguments = labArguments();
+    arguments[arguments.indexOf(QStringLiteral("--port")) + 1] = QStringLiteral("1");
+    const CliRun run = cli(arguments << QStringLiteral("--") << QStringLiteral("true"));
+    QCOMPARE(run.exitCode, 255);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(run.err.startsWith(QLatin1String("onramp-cli: ")), qPrintable(run.err));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

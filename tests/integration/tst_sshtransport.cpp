@@ -1,0 +1,650 @@
+// The SSH transport against the real lab (tests/lab): OpenSSH sshd, Slurm, real host keys.
+
+#include "core/shellquote.h"
+#include "ssh/sshtransport.h"
+#include "support/labenv.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+#include <memory>
+
+using namespace onramp;
+using remote::ConnectionState;
+using remote::Endpoint;
+using remote::ExecOptions;
+using remote::HostKey;
+using remote::ProcessResult;
+using remote::RemoteProcess;
+using remote::Transport;
+
+namespace {
+
+constexpr int kConnectWaitMs = 20000;
+constexpr int kCommandWaitMs = 30000;
+
+// Everything one remote command produced, collected from the process's signals.
+struct Run {
+    QString out;
+    QString err;
+    QStringList outChunks;
+    ProcessResult result;
+    bool started = false;
+    bool done = false;
+    int doneCount = 0;
+    qint64 firstOutputMs = -1;
+    qint64 doneMs = -1;
+    QElapsedTimer clock;
+};
+
+std::shared_ptr<Run> watch(RemoteProcess *process)
+{
+    auto run = std::make_shared<Run>();
+    run->clock.start();
+    QObject::connect(process, &RemoteProcess::started, process, [run] { run->started = true; });
+    QObject::connect(process, &RemoteProcess::stdoutText, process, [run](const QString &text) {
+        if (run->firstOutputMs < 0)
+            run->firstOutputMs = run->clock.elapsed();
+        run->out += text;
+        run->outChunks << text;
+    });
+    QObject::connect(process, &RemoteProcess::stderrText, process,
+                     [run](const QString &text) { run->err += text; });
+    QObject::connect(process, &RemoteProcess::done, process, [run](const ProcessResult &result) {
+        run->result = result;
+        run->done = true;
+        ++run->doneCount;
+        run->doneMs = run->clock.elapsed();
+    });
+    return run;
+}
+
+// Runs one command and waits for done(); `run->done` is false if it never came.
+std::shared_ptr<Run> runCommand(Transport &transport, const QString &command, const ExecOptions &options = {})
+{
+    auto run = watch(transport.exec(command, options));
+    static_cast<void>(QTest::qWaitFor([&] { return run->done; }, kCommandWaitMs));
+    return run;
+}
+
+QString describe(const ProcessResult &result)
+{
+    return QStringLiteral("exit=%1 signal=%2 error=%3 (%4)")
+        .arg(result.exitCode)
+        .arg(result.exitSignal, result.error ? result.error->message : QStringLiteral("none"),
+             result.error ? result.error->detail : QString());
+}
+
+// Runs a local program (ssh-keygen) and returns its stdout; exit status in *status.
+QString runLocal(const QString &program, const QStringList &arguments, int *status = nullptr)
+{
+    QProcess process;
+    process.start(program, arguments);
+    process.waitForFinished(10000);
+    if (status)
+        *status = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    return QString::fromUtf8(process.readAllStandardOutput());
+}
+
+// "SHA256:..." of the server's key of `type` (e.g. ssh-ed25519), as OpenSSH's ssh-keygen computes
+// it from a known_hosts file.
+QString opensshFingerprint(const QString &knownHostsFile, const QString &hostName, const QString &type)
+{
+    // ssh-keygen -l prints "256 SHA256:xxx [127.0.0.1]:2222 (ED25519)".
+    const QString wanted = type.mid(type.indexOf(QLatin1Char('-')) + 1).toUpper();
+    const QString listing = runLocal(QStringLiteral("ssh-keygen"), {QStringLiteral("-lf"), knownHostsFile});
+    for (const QString &line : listing.split(QLatin1Char('\n'))) {
+        const QStringList words = line.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+        if (words.size() >= 4 && words[2] == hostName
+            && words[3] == QLatin1Char('(') + wanted + QLatin1Char(')'))
+            return words[1];
+    }
+    return {};
+}
+
+// The public half of a new, random ed25519 key (a different server's or an unauthorised client's).
+QString makeKey(const QString &path)
+{
+    int status = -1;
+    runLocal(QStringLiteral("ssh-keygen"),
+             {QStringLiteral("-q"), QStringLiteral("-t"), QStringLiteral("ed25519"), QStringLiteral("-N"),
+              QString(), QStringLiteral("-f"), path},
+             &status);
+    QFile pub(path + QStringLiteral(".pub"));
+    if (status != 0 || !pub.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromUtf8(pub.readAll()).section(QLatin1Char(' '), 0, 1);
+}
+
+} // namespace
+
+class TestSshTransport : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+
+    void connectsWithKeyAndKnownHosts();
+    void sshConfigAliasResolvesAndExplicitFieldsWin_data();
+    void sshConfigAliasResolvesAndExplicitFieldsWin();
+    void execBeforeConnectingFails();
+
+    void streamsHostnameAndSinfo();
+    void separatesStdoutAndStderr();
+    void reportsExitCodes_data();
+    void reportsExitCodes();
+    void reportsSignalExit();
+    void keepsUtf8SplitAcrossReadsWhole();
+    void streamsIncrementally();
+    void deliversOutputWithLowLatency();
+    void remoteStdinIsClosed();
+    void runsManyCommandsAtOnce_data();
+    void runsManyCommandsAtOnce();
+    void timeoutEndsTheRemoteProcess();
+    void cancelKillsTheRemoteProcess();
+    void srunGetsAGpu();
+
+    void unknownHostKeyTrustedIsWrittenForOpenSsh();
+    void unknownHostKeyRejectedFails();
+    void changedHostKeyIsRefused();
+    void wrongKeyFailsAuthentication();
+    void partialAuthenticationNamesTheMissingFactor();
+    void refusedPortFailsToConnect();
+    void droppedConnectionFailsRunningCommands();
+
+private:
+    std::unique_ptr<Transport> connectTransport(const Endpoint &endpoint);
+    // Waits (on the remote side, bounded) until no process has exactly this command line.
+    bool remoteProcessGone(const QString &commandLine);
+    bool remoteProcessExists(const QString &commandLine);
+
+    testing::LabEnv m_lab;
+    std::unique_ptr<Transport> m_shared; // one connection for the exec tests, like the app
+};
+
+std::unique_ptr<Transport> TestSshTransport::connectTransport(const Endpoint &endpoint)
+{
+    auto transport = ssh::createSshTransport();
+    QSignalSpy failed(transport.get(), &Transport::failed);
+    transport->connectTo(endpoint);
+    static_cast<void>(
+        QTest::qWaitFor([&] { return transport->state() == ConnectionState::Connected || !failed.isEmpty(); },
+                        kConnectWaitMs));
+    if (!failed.isEmpty())
+        qWarning() << "connect failed:" << failed.first().first().value<Error>().message
+                   << failed.first().first().value<Error>().detail;
+    return transport;
+}
+
+bool TestSshTransport::remoteProcessExists(const QString &commandLine)
+{
+    auto run = runCommand(*m_shared,
+                          QStringLiteral("pgrep -u \"$(id -u)\" -x -f %1").arg(shellQuote(commandLine)));
+    return run->done && run->result.exitCode == 0;
+}
+
+bool TestSshTransport::remoteProcessGone(const QString &commandLine)
+{
+    // Polls on the cluster for up to 5 s: a killed process can take a moment to be reaped.
+    auto run = runCommand(*m_shared,
+                          QStringLiteral("for i in $(seq 50); do pgrep -u \"$(id -u)\" -x -f %1 >/dev/null "
+                                         "|| exit 0; sleep 0.1; done; exit 1")
+                              .arg(shellQuote(commandLine)));
+    return run->done && run->result.exitCode == 0;
+}
+
+void TestSshTransport::initTestCase()
+{
+    ONRAMP_REQUIRE_LAB(m_lab);
+    m_shared = connectTransport(m_lab.directEndpoint());
+    QCOMPARE(m_shared->state(), ConnectionState::Connected);
+}
+
+void TestSshTransport::cleanupTestCase()
+{
+    m_shared.reset();
+}
+
+void TestSshTransport::connectsWithKeyAndKnownHosts()
+{
+    auto transport = ssh::createSshTransport();
+    QSignalSpy states(transport.get(), &Transport::stateChanged);
+    QSignalSpy connected(transport.get(), &Transport::connected);
+    QSignalSpy unknownKey(transport.get(), &Transport::hostKeyUnknown);
+    QElapsedTimer clock;
+    clock.start();
+    transport->connectTo(m_lab.directEndpoint());
+    QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 1, kConnectWaitMs);
+    qInfo("connect + host key + key authentication: %lld ms", clock.elapsed());
+
+    QList<ConnectionState> seen;
+    for (const auto &args : states)
+        seen << args.first().value<ConnectionState>();
+    const QList<ConnectionState> expected {ConnectionState::Connecting, ConnectionState::VerifyingHostKey,
+                                           ConnectionState::Authenticating, ConnectionState::Connected};
+    QCOMPARE(seen, expected);
+    QCOMPARE(unknownKey.size(), 0);
+    QCOMPARE(transport->endpoint().host, m_lab.value(QStringLiteral("ONRAMP_LAB_HOST")));
+    QCOMPARE(transport->endpoint().port, m_lab.value(QStringLiteral("ONRAMP_LAB_PORT")).toInt());
+    QCOMPARE(transport->endpoint().user, m_lab.value(QStringLiteral("ONRAMP_LAB_USER")));
+
+    QSignalSpy disconnected(transport.get(), &Transport::disconnected);
+    transport->disconnectFrom();
+    QTRY_COMPARE(disconnected.size(), 1);
+    QCOMPARE(transport->state(), ConnectionState::Disconnected);
+}
+
+void TestSshTransport::sshConfigAliasResolvesAndExplicitFieldsWin_data()
+{
+    QTest::addColumn<QString>("config");
+    QTest::addColumn<bool>("explicitPortAndUser");
+    const QString host = m_lab.value(QStringLiteral("ONRAMP_LAB_HOST"));
+    const QString port = m_lab.value(QStringLiteral("ONRAMP_LAB_PORT"));
+    const QString user = m_lab.value(QStringLiteral("ONRAMP_LAB_USER"));
+    QTest::newRow("alias gives host, port and user")
+        << QStringLiteral("Host lab-alias\n  HostName %1\n  Port %2\n  User %3\n").arg(host, port, user)
+        << false;
+    // Port and UserKnownHostsFile in a config file override earlier ssh_options_set() calls in
+    // libssh 0.10: the explicit values must still win.
+    QTest::newRow("explicit port and user beat the config")
+        << QStringLiteral(
+               "Host lab-alias\n  HostName %1\n  Port 1\n  User nobody\n  UserKnownHostsFile /dev/null\n")
+               .arg(host)
+        << true;
+}
+
+void TestSshTransport::sshConfigAliasResolvesAndExplicitFieldsWin()
+{
+    QFETCH(QString, config);
+    QFETCH(bool, explicitPortAndUser);
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("config")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(config.toUtf8());
+    file.close();
+
+    Endpoint endpoint = m_lab.directEndpoint();
+    endpoint.host = QStringLiteral("lab-alias");
+    endpoint.sshConfigFile = file.fileName();
+    if (!explicitPortAndUser) {
+        endpoint.port = 0;
+        endpoint.user.clear();
+    }
+    auto transport = connectTransport(endpoint);
+    QCOMPARE(transport->state(), ConnectionState::Connected);
+    QCOMPARE(transport->endpoint().host, m_lab.value(QStringLiteral("ONRAMP_LAB_HOST")));
+    QCOMPARE(transport->endpoint().port, m_lab.value(QStringLiteral("ONRAMP_LAB_PORT")).toInt());
+    QCOMPARE(transport->endpoint().user, m_lab.value(QStringLiteral("ONRAMP_LAB_USER")));
+    QCOMPARE(transport->endpoint().knownHostsFile, m_lab.value(QStringLiteral("ONRAMP_LAB_KNOWN_HOSTS")));
+}
+
+void TestSshTransport::execBeforeConnectingFails()
+{
+    auto transport = ssh::createSshTransport();
+    auto run = watch(transport->exec(QStringLiteral("true")));
+    QTRY_VERIFY(run->done);
+    QVERIFY(run->result.error);
+    QCOMPARE(run->result.error->kind, ErrorKind::Disconnected);
+    QVERIFY(!run->started);
+}
+
+void TestSshTransport::streamsHostnameAndSinfo()
+{
+    auto run = runCommand(*m_shared, QStringLiteral("hostname; sinfo"));
+    QVERIFY(run->done);
+    QVERIFY2(run->result.succeeded(), qPrintable(describe(run->result) + run->err));
+    QVERIFY(run->started);
+    const QStringList lines = run->out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QVERIFY(lines.size() >= 3);
+    QCOMPARE(lines.first(), m_lab.value(QStringLiteral("ONRAMP_LAB_NODE")));
+    QVERIFY2(lines.at(1).startsWith(QLatin1String("PARTITION")), qPrintable(run->out));
+    QVERIFY2(run->out.contains(QLatin1String("gpu")), qPrintable(run->out));
+}
+
+void TestSshTransport::separatesStdoutAndStderr()
+{
+    auto run = runCommand(*m_shared, QStringLiteral("echo to-out; echo to-err >&2; echo more-out"));
+    QVERIFY(run->done);
+    QVERIFY(run->result.succeeded());
+    QCOMPARE(run->out, QStringLiteral("to-out\nmore-out\n"));
+    QCOMPARE(run->err, QStringLiteral("to-err\n"));
+    QCOMPARE(run->doneCount, 1);
+}
+
+void TestSshTransport::reportsExitCodes_data()
+{
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<int>("exitCode");
+    QTest::newRow("success") << QStringLiteral("true") << 0;
+    QTest::newRow("exit 3") << QStringLiteral("exit 3") << 3;
+    QTest::newRow("command not found") << QStringLiteral("onramp-no-such-command") << 127;
+}
+
+void TestSshTransport::reportsExitCodes()
+{
+    QFETCH(QString, command);
+    QFETCH(int, exitCode);
+    auto run = runCommand(*m_shared, command);
+    QVERIFY(run->done);
+    QVERIFY2(!run->result.error, qPrintable(describe(run->result)));
+    QCOMPARE(run->result.exitCode, exitCode);
+    QVERIFY(run->result.exitSignal.isEmpty());
+    QCOMPARE(run->result.succeeded(), exitCode == 0);
+}
+
+void TestSshTransport::reportsSignalExit()
+{
+    auto run = runCommand(*m_shared, QStringLiteral("kill -TERM $$"));
+    QVERIFY(run->done);
+    QVERIFY2(!run->result.error, qPrintable(describe(run->result)));
+    QCOMPARE(run->result.exitSignal, QStringLiteral("TERM"));
+    QCOMPARE(run->result.exitCode, -1);
+    QVERIFY(!run->result.succeeded());
+}
+
+void TestSshTransport::keepsUtf8SplitAcrossReadsWhole()
+{
+    // "中文" is E4 B8 AD E6 96 87: printed one byte at a time, each byte arrives in its own packet.
+    auto run = runCommand(*m_shared,
+                          QStringLiteral("for b in 344 270 255 346 226 207; do printf \"\\\\$b\"; "
+                                         "sleep 0.05; done; echo"));
+    QVERIFY(run->done);
+    QVERIFY2(run->result.succeeded(), qPrintable(describe(run->result) + run->err));
+    QCOMPARE(run->out, QStringLiteral("中文\n"));
+    QVERIFY2(run->outChunks.size() >= 2, qPrintable(run->outChunks.join(QLatin1Char('|'))));
+    for (const QString &chunk : std::as_const(run->outChunks))
+        QVERIFY2(!chunk.contains(QChar::ReplacementCharacter),
+                 qPrintable(run->outChunks.join(QLatin1Char('|'))));
+}
+
+void TestSshTransport::streamsIncrementally()
+{
+    auto run = runCommand(*m_shared, QStringLiteral("echo a; sleep 1; echo b"));
+    QVERIFY(run->done);
+    QVERIFY(run->result.succeeded());
+    QCOMPARE(run->out, QStringLiteral("a\nb\n"));
+    QCOMPARE(run->outChunks.first(), QStringLiteral("a\n"));
+    QVERIFY2(
+        run->doneMs - run->firstOutputMs >= 800,
+        qPrintable(
+            QStringLiteral("first output at %1 ms, done at %2 ms").arg(run->firstOutputMs).arg(run->doneMs)));
+}
+
+void TestSshTransport::deliversOutputWithLowLatency()
+{
+    // The lab runs on this machine, so the remote clock is ours: each line carries the time it
+    // was printed, and the difference on arrival is the transport's latency.
+    auto process = m_shared->exec(QStringLiteral("for i in $(seq 20); do date +%s%N; sleep 0.05; done"));
+    QList<qint64> latenciesUs;
+    QString pending;
+    connect(process, &RemoteProcess::stdoutText, this, [&](const QString &text) {
+        const qint64 nowUs = QDateTime::currentMSecsSinceEpoch() * 1000;
+        pending += text;
+        while (pending.contains(QLatin1Char('\n'))) {
+            const QString line = pending.section(QLatin1Char('\n'), 0, 0);
+            pending = pending.section(QLatin1Char('\n'), 1);
+            latenciesUs << nowUs - line.toLongLong() / 1000;
+        }
+    });
+    auto run = watch(process);
+    QTRY_VERIFY_WITH_TIMEOUT(run->done, kCommandWaitMs);
+    QCOMPARE(latenciesUs.size(), 20);
+    std::sort(latenciesUs.begin(), latenciesUs.end());
+    const qint64 medianUs = latenciesUs.at(latenciesUs.size() / 2);
+    qInfo("remote print -> stdoutText latency: median %lld us, max %lld us", medianUs, latenciesUs.last());
+    QVERIFY2(medianUs < 20000, qPrintable(QStringLiteral("median latency %1 us").arg(medianUs)));
+}
+
+void TestSshTransport::remoteStdinIsClosed()
+{
+    // No one types into an exec'd command: a command that reads stdin must see EOF, not hang.
+    auto run = runCommand(*m_shared, QStringLiteral("cat; echo after-cat"));
+    QVERIFY(run->done);
+    QVERIFY(run->result.succeeded());
+    QCOMPARE(run->out, QStringLiteral("after-cat\n"));
+}
+
+void TestSshTransport::runsManyCommandsAtOnce_data()
+{
+    QTest::addColumn<int>("count");
+    QTest::newRow("20") << 20;
+    // More than the lab sshd's MaxSessions (32): the rest wait for a free channel.
+    QTest::newRow("40, beyond MaxSessions") << 40;
+}
+
+void TestSshTransport::runsManyCommandsAtOnce()
+{
+    QFETCH(int, count);
+    QList<std::shared_ptr<Run>> runs;
+    QElapsedTimer clock;
+    clock.start();
+    for (int i = 0; i < count; ++i)
+        runs << watch(m_shared->exec(QStringLiteral("sleep 1; echo %1; echo err%1 >&2").arg(i)));
+    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(runs.cbegin(), runs.cend(), [](const auto &r) { return r->done; }),
+                             kCommandWaitMs);
+    qInfo("%d commands of 1 s each took %lld ms", count, clock.elapsed());
+    for (int i = 0; i < count; ++i) {
+        QVERIFY2(runs[i]->result.succeeded(), qPrintable(describe(runs[i]->result)));
+        QCOMPARE(runs[i]->out, QStringLiteral("%1\n").arg(i));
+        QCOMPARE(runs[i]->err, QStringLiteral("err%1\n").arg(i));
+        QCOMPARE(runs[i]->doneCount, 1);
+    }
+    // Run one after another they would take `count` seconds.
+    QVERIFY2(clock.elapsed() < 8000, qPrintable(QString::number(clock.elapsed())));
+}
+
+void TestSshTransport::timeoutEndsTheRemoteProcess()
+{
+    const QString sleeper = QStringLiteral("sleep 303");
+    ExecOptions options;
+    options.timeoutMs = 1000;
+    auto run = runCommand(*m_shared, QStringLiteral("echo started; %1").arg(sleeper), options);
+    QVERIFY(run->done);
+    QVERIFY(run->result.error);
+    QCOMPARE(run->result.error->kind, ErrorKind::Timeout);
+    QCOMPARE(run->out, QStringLiteral("started\n"));
+    QVERIFY2(run->doneMs < 5000, qPrintable(QString::number(run->doneMs)));
+    QVERIFY(remoteProcessGone(sleeper));
+}
+
+void TestSshTransport::cancelKillsTheRemoteProcess()
+{
+    // A shell with a child (not a lone `sleep` that the shell would exec): the whole group must go.
+    const QString sleeper = QStringLiteral("sleep 302");
+    RemoteProcess *process
+        = m_shared->exec(QStringLiteral("echo started; %1; echo not-reached").arg(sleeper));
+    auto run = watch(process);
+    QTRY_COMPARE_WITH_TIMEOUT(run->out, QStringLiteral("started\n"), kCommandWaitMs);
+    QVERIFY(process->isRunning());
+    QVERIFY2(remoteProcessExists(sleeper), "the check below would prove nothing");
+
+    process->cancel();
+    QTRY_VERIFY(run->done);
+    QVERIFY(run->result.error);
+    QCOMPARE(run->result.error->kind, ErrorKind::Cancelled);
+    QVERIFY(remoteProcessGone(sleeper));
+    QCOMPARE(run->out, QStringLiteral("started\n"));
+    QCOMPARE(run->doneCount, 1);
+}
+
+void TestSshTransport::srunGetsAGpu()
+{
+    auto run = runCommand(*m_shared,
+                          QStringLiteral("srun --gres=gpu:1 -p gpu bash -c 'echo $CUDA_VISIBLE_DEVICES'"));
+    QVERIFY(run->done);
+    QVERIFY2(run->result.succeeded(), qPrintable(describe(run->result) + run->err));
+    QCOMPARE(run->out, QStringLiteral("0\n"));
+}
+
+void TestSshTransport::unknownHostKeyTrustedIsWrittenForOpenSsh()
+{
+    QTemporaryDir dir;
+    Endpoint endpoint = m_lab.directEndpoint();
+    // A folder that does not exist yet, like ~/.ssh on a new laptop.
+    endpoint.knownHostsFile = dir.filePath(QStringLiteral("dot-ssh/known_hosts"));
+
+    auto transport = ssh::createSshTransport();
+    QSignalSpy unknownKey(transport.get(), &Transport::hostKeyUnknown);
+    QSignalSpy connected(transport.get(), &Transport::connected);
+    transport->connectTo(endpoint);
+    QTRY_COMPARE_WITH_TIMEOUT(unknownKey.size(), 1, kConnectWaitMs);
+    QCOMPARE(transport->state(), ConnectionState::VerifyingHostKey);
+
+    const auto key = unknownKey.first().first().value<HostKey>();
+    const QString name = QStringLiteral("[%1]:%2").arg(endpoint.host).arg(endpoint.port);
+    QCOMPARE(key.verdict, HostKey::Verdict::Unknown);
+    QCOMPARE(key.host, endpoint.host);
+    QCOMPARE(key.port, endpoint.port);
+    QCOMPARE(key.knownHostsFile, endpoint.knownHostsFile);
+    QCOMPARE(key.type, QStringLiteral("ssh-ed25519"));
+    QVERIFY(key.fingerprint.startsWith(QLatin1String("SHA256:")));
+    QCOMPARE(key.fingerprint,
+             opensshFingerprint(m_lab.value(QStringLiteral("ONRAMP_LAB_KNOWN_HOSTS")), name, key.type));
+
+    transport->answerHostKey(true);
+    QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 1, kConnectWaitMs);
+    int status = -1;
+    const QString found
+        = runLocal(QStringLiteral("ssh-keygen"),
+                   {QStringLiteral("-F"), name, QStringLiteral("-f"), endpoint.knownHostsFile}, &status);
+    QCOMPARE(status, 0);
+    QVERIFY2(found.contains(QLatin1String("ssh-ed25519")), qPrintable(found));
+    QCOMPARE(opensshFingerprint(endpoint.knownHostsFile, name, key.type), key.fingerprint);
+
+    // The next connection knows the server and asks nothing.
+    auto again = connectTransport(endpoint);
+    QCOMPARE(again->state(), ConnectionState::Connected);
+}
+
+void TestSshTransport::unknownHostKeyRejectedFails()
+{
+    QTemporaryDir dir;
+    Endpoint endpoint = m_lab.directEndpoint();
+    endpoint.knownHostsFile = dir.filePath(QStringLiteral("known_hosts"));
+
+    auto transport = ssh::createSshTransport();
+    QSignalSpy unknownKey(transport.get(), &Transport::hostKeyUnknown);
+    QSignalSpy failed(transport.get(), &Transport::failed);
+    transport->connectTo(endpoint);
+    QTRY_COMPARE_WITH_TIMEOUT(unknownKey.size(), 1, kConnectWaitMs);
+    transport->answerHostKey(false);
+    QTRY_COMPARE(failed.size(), 1);
+    QCOMPARE(failed.first().first().value<Error>().kind, ErrorKind::HostKeyUnknown);
+    QCOMPARE(transport->state(), ConnectionState::Failed);
+    QVERIFY(!QFile::exists(endpoint.knownHostsFile));
+}
+
+void TestSshTransport::changedHostKeyIsRefused()
+{
+    QTemporaryDir dir;
+    const QString otherServerKey = makeKey(dir.filePath(QStringLiteral("other_host_key")));
+    QVERIFY(!otherServerKey.isEmpty());
+    Endpoint endpoint = m_lab.directEndpoint();
+    endpoint.knownHostsFile = dir.filePath(QStringLiteral("known_hosts"));
+    const QString name = QStringLiteral("[%1]:%2").arg(endpoint.host).arg(endpoint.port);
+    const QByteArray entry = (name + QLatin1Char(' ') + otherServerKey + QLatin1Char('\n')).toUtf8();
+    {
+        QFile file(endpoint.knownHostsFile);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(entry);
+    }
+
+    auto transport = ssh::createSshTransport();
+    QSignalSpy unknownKey(transport.get(), &Transport::hostKeyUnknown);
+    QSignalSpy failed(transport.get(), &Transport::failed);
+    transport->connectTo(endpoint);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, kConnectWaitMs);
+    const auto error = failed.first().first().value<Error>();
+    QCOMPARE(error.kind, ErrorKind::HostKeyChanged);
+    QVERIFY2(error.message.contains(QStringLiteral("ssh-keygen -R \"%1\"").arg(name)),
+             qPrintable(error.message));
+    QVERIFY2(error.message.contains(endpoint.knownHostsFile), qPrintable(error.message));
+    const QString realFingerprint = opensshFingerprint(m_lab.value(QStringLiteral("ONRAMP_LAB_KNOWN_HOSTS")),
+                                                       name, QStringLiteral("ssh-ed25519"));
+    QVERIFY2(error.message.contains(realFingerprint), qPrintable(error.message));
+    QCOMPARE(unknownKey.size(), 0); // no question, so no way to "connect anyway"
+    QCOMPARE(transport->state(), ConnectionState::Failed);
+
+    QFile file(endpoint.knownHostsFile);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), entry);
+}
+
+void TestSshTransport::wrongKeyFailsAuthentication()
+{
+    QTemporaryDir dir;
+    Endpoint endpoint = m_lab.directEndpoint();
+    endpoint.identityFile = dir.filePath(QStringLiteral("not_authorized"));
+    QVERIFY(!makeKey(endpoint.identityFile).isEmpty());
+
+    auto transport = ssh::createSshTransport();
+    QSignalSpy failed(transport.get(), &Transport::failed);
+    transport->connectTo(endpoint);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, kConnectWaitMs);
+    const auto error = failed.first().first().value<Error>();
+    QCOMPARE(error.kind, ErrorKind::AuthFailed);
+    QVERIFY2(error.message.contains(endpoint.identityFile), qPrintable(error.message));
+    QVERIFY2(error.message.contains(QLatin1String("password")),
+             qPrintable(error.message)); // what the server offers
+    QCOMPARE(transport->state(), ConnectionState::Failed);
+}
+
+void TestSshTransport::partialAuthenticationNamesTheMissingFactor()
+{
+    // The gateway wants the key *and* a one-time password: the key is accepted (SSH_AUTH_PARTIAL),
+    // and without a way to ask for the code yet, the error names what the server still wants.
+    Endpoint endpoint = m_lab.directEndpoint();
+    endpoint.host = m_lab.value(QStringLiteral("ONRAMP_LAB_GATEWAY_HOST"));
+    endpoint.port = m_lab.value(QStringLiteral("ONRAMP_LAB_GATEWAY_PORT")).toInt();
+    auto transport = ssh::createSshTransport();
+    QSignalSpy failed(transport.get(), &Transport::failed);
+    transport->connectTo(endpoint);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, kConnectWaitMs);
+    const auto error = failed.first().first().value<Error>();
+    QCOMPARE(error.kind, ErrorKind::AuthFailed);
+    QVERIFY2(error.message.contains(QLatin1String("keyboard-interactive")), qPrintable(error.message));
+}
+
+void TestSshTransport::refusedPortFailsToConnect()
+{
+    Endpoint endpoint = m_lab.directEndpoint();
+    endpoint.port = 1; // nothing listens there
+    auto transport = ssh::createSshTransport();
+    QSignalSpy failed(transport.get(), &Transport::failed);
+    QSignalSpy states(transport.get(), &Transport::stateChanged);
+    transport->connectTo(endpoint);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, kConnectWaitMs);
+    QCOMPARE(failed.first().first().value<Error>().kind, ErrorKind::ConnectFailed);
+    QCOMPARE(transport->state(), ConnectionState::Failed);
+    QCOMPARE(states.last().first().value<ConnectionState>(), ConnectionState::Failed);
+}
+
+void TestSshTransport::droppedConnectionFailsRunningCommands()
+{
+    auto transport = connectTransport(m_lab.directEndpoint());
+    QCOMPARE(transport->state(), ConnectionState::Connected);
+    QSignalSpy failed(transport.get(), &Transport::failed);
+    QSignalSpy disconnected(transport.get(), &Transport::disconnected);
+    auto longRunning = watch(transport->exec(QStringLiteral("sleep 60")));
+    QTRY_VERIFY_WITH_TIMEOUT(longRunning->started, kCommandWaitMs);
+
+    // The parent of a command's shell is this connection's sshd process: killing it drops the
+    // TCP connection the way a crashed server or a cut network would.
+    auto killer = watch(transport->exec(QStringLiteral("kill -KILL $PPID")));
+    QTRY_VERIFY_WITH_TIMEOUT(longRunning->done && killer->done, kCommandWaitMs);
+    QVERIFY(longRunning->result.error);
+    QCOMPARE(longRunning->result.error->kind, ErrorKind::Disconnected);
+    QTRY_COMPARE(failed.size(), 1);
+    QCOMPARE(failed.first().first().value<Error>().kind, ErrorKind::Disconnected);
+    QCOMPARE(disconnected.size(), 1);
+    QCOMPARE(transport->state(), ConnectionState::Failed);
+}
+
+QTEST_GUILESS_MAIN(TestSshTransport)
+#include "tst_sshtransport.moc"
