@@ -340,8 +340,14 @@ def execute_transaction(ctx, ui, argv, prefix, changes, specs, newenv, remove_sp
     link, unlink = changes["link"], changes["unlink"]
     fetch = [r for r in link if not cached(ctx, r)]
     fail_at = None
-    if ctx.fail == "no_space" and fetch:
-        fail_at = max(fetch, key=lambda r: r["size"])
+    no_space_in_prefix = ctx.fail == "no_space_prefix"
+    if ctx.fail == "no_space":
+        if fetch:
+            torch = [r for r in fetch if r["name"] == "pytorch"]
+            fail_at = torch[0] if torch else max(fetch, key=lambda r: r["size"])
+        else:
+            # nothing left to download: the full disk (a home quota) bites while linking instead
+            no_space_in_prefix = True
     failed = ui.download(fetch, len(link), download_seconds(ctx, fetch) if fetch else 0, fail_at)
     if failed is not None:
         target = os.path.join(ctx.writable_pkgs_dir(), failed["fn"])
@@ -357,7 +363,7 @@ def execute_transaction(ctx, ui, argv, prefix, changes, specs, newenv, remove_sp
     sp = ui.spinner("Executing transaction")
     sp.start()
     sp.wait(0.3 if link or unlink else 0.1)
-    if ctx.fail == "no_space_prefix" and link:
+    if no_space_in_prefix and link:
         torch = [r for r in link if r["name"] == "pytorch"]
         victim = torch[0] if torch else max(link, key=lambda r: r["size"])
         sp.finish("failed")
