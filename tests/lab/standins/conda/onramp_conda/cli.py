@@ -73,11 +73,42 @@ def _solver_opts(p):
     p.add_argument("--platform", "--subdir", dest="subdir")
 
 
-def build_parser():
+def build_parser(only=None):
+    """The argparse tree. ``only``: fill in the options of that sub-command alone (the others are
+    registered by name, so the invalid-choice message still lists them all)."""
     p = Parser(prog="conda", description=DESCRIPTION)
     p.add_argument("--no-plugins", action="store_true")
     p.add_argument("-V", "--version", action="version", version="conda %s" % CONDA_VERSION[0])
     sub = p.add_subparsers(dest="cmd", metavar="COMMAND", title="commands", parser_class=Parser)
+    real_add = sub.add_parser
+
+    class _Skip(Parser):
+        def add_argument(self, *a, **k):
+            return None
+
+        def add_argument_group(self, *a, **k):
+            return self
+
+        def add_subparsers(self, *a, **k):
+            return _SkipSub()
+
+        def set_defaults(self, **k):
+            return None
+
+    class _SkipSub:
+        def add_parser(self, *a, **k):
+            return _Skip(prog="conda")
+
+    def add_parser(name, **kw):
+        if only is None or name == only or only in kw.get("aliases", ()):
+            return real_add(name, **kw)
+        sub._parser_class = _Skip
+        try:
+            return real_add(name, **kw)
+        finally:
+            sub._parser_class = Parser
+
+    sub.add_parser = add_parser
 
     sp = sub.add_parser("clean", help="Remove unused packages and caches.")
     sp.add_argument("-a", "--all", action="store_true")
@@ -234,7 +265,8 @@ def dispatch(ctx, ui, argv):
     if argv and argv[0] in ("activate", "deactivate") and ctx.is25:
         raise CondaError("Run 'conda init' before 'conda %s'" % argv[0])
     CONDA_VERSION[0] = ctx.conda_version
-    parser = build_parser()
+    first = next((a for a in argv if not a.startswith("-")), None)
+    parser = build_parser(first if first in TOP_COMMANDS + ("uninstall", "upgrade") else None)
     if not argv:
         parser.print_help()
         return 0
