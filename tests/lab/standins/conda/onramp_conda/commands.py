@@ -435,7 +435,10 @@ def install(ctx, ui, argv, prefix, specs, chan_given, override, newenv, env_labe
 
 def cmd_create(ctx, ui, args, argv):
     if not args.name and not args.prefix:
-        raise ArgumentError("one of the arguments -n/--name -p/--prefix is required")
+        if not ctx.dry_run:
+            raise ArgumentError("one of the arguments -n/--name -p/--prefix is required")
+        # conda 23.7: a dry run without a target plans into a throw-away prefix
+        args.prefix = os.path.join(tempfile.mktemp(), "unused-env-name")  # not created, as conda
     prefix = target_prefix(ctx, args, for_create=True)
     if os.path.normpath(prefix) == ctx.root_prefix:
         raise CondaValueError("The target prefix is the base prefix. Aborting.")

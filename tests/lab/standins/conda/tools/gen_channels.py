@@ -427,6 +427,8 @@ def gen_nvidia():
             elif name == "cuda-runtime":
                 deps = ["cuda-libraries %s" % nv_range(libs["cuda-libraries"])]
             size = NV_SIZE[name] * (1.0 + 0.03 * list(NV).index(cu))
+            if any(r["name"] == name and r["version"] == ver for r in c.records):
+                continue   # e.g. libcurand 10.3.0.86 serves both 11.7 and 11.8
             c.add(name, ver, "0", size, deps, license="LicenseRef-NVIDIA-End-User-License-Agreement")
     return c
 
