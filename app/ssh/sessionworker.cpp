@@ -24,6 +24,7 @@ constexpr auto kKeepAliveInterval = 30s;
 // Retry delays for a command waiting for the server to allow one more channel.
 constexpr int kFirstProbeDelayMs = 25;
 constexpr int kMaxProbeDelayMs = 1000;
+constexpr int kSafetyPumpMs = 250;
 
 Error notConnectedError()
 {
@@ -34,10 +35,14 @@ Error notConnectedError()
 } // namespace
 
 SessionWorker::SessionWorker()
-    : m_keepAlive(new QTimer(this)), m_probeTimer(new QTimer(this)), m_probeDelayMs(kFirstProbeDelayMs)
 {
+    m_probeDelayMs = kFirstProbeDelayMs;
     m_keepAlive->setInterval(kKeepAliveInterval);
     connect(m_keepAlive, &QTimer::timeout, this, &SessionWorker::sendKeepAlive);
+    // Insurance against a wake-up lost between libssh's buffers and the socket notifier; runs only
+    // while commands run, so an idle connection costs no CPU.
+    m_safetyPump->setInterval(kSafetyPumpMs);
+    connect(m_safetyPump, &QTimer::timeout, this, &SessionWorker::pump);
     m_probeTimer->setSingleShot(true);
     connect(m_probeTimer, &QTimer::timeout, this, [this] {
         m_mayProbe = true;
@@ -223,6 +228,7 @@ void SessionWorker::tearDown(const Error &processError)
     m_pendingHostKey.reset();
     m_serverFull = false;
     m_probeTimer->stop();
+    m_safetyPump->stop();
 }
 
 void SessionWorker::startProcess(quint64 id, const QString &command, int timeoutMs)
@@ -321,11 +327,15 @@ void SessionWorker::pump()
         connectionLost();
         return;
     }
-    // A channel that ended frees a place on the server for a waiting command.
-    if (reportChannels()) {
+    // Freeing a channel that ended sends its close, and libssh may read whatever else arrived
+    // meanwhile: report again until nothing more was freed. A freed channel also makes room on
+    // the server for a waiting command.
+    for (int round = 0; reportChannels() && round < kMaxReadsPerPump; ++round)
         driveChannels();
-        reportChannels();
-    }
+    if (m_channels.empty())
+        m_safetyPump->stop();
+    else if (!m_safetyPump->isActive())
+        m_safetyPump->start();
     m_writeNotifier->setEnabled(ssh_get_poll_flags(m_session.get()) & SSH_WRITE_PENDING);
 }
 

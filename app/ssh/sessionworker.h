@@ -72,7 +72,7 @@ private:
     EventPtr m_event;
     std::unique_ptr<QSocketNotifier> m_readNotifier;
     std::unique_ptr<QSocketNotifier> m_writeNotifier;
-    QTimer *m_keepAlive;
+    QTimer *m_keepAlive = new QTimer(this);
     remote::Endpoint m_effective;
     std::optional<remote::HostKey> m_pendingHostKey;
     remote::ConnectionState m_state = remote::ConnectionState::Disconnected;
@@ -83,8 +83,9 @@ private:
     // queued commands then wait, and each ended command lets one more try (m_mayProbe).
     bool m_serverFull = false;
     bool m_mayProbe = false;
-    QTimer *m_probeTimer;
-    int m_probeDelayMs;
+    QTimer *m_probeTimer = new QTimer(this);
+    int m_probeDelayMs = 0;
+    QTimer *m_safetyPump = new QTimer(this);
 };
 
 } // namespace onramp::ssh

@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <csignal>
+
 namespace {
 
 struct CliRun {
@@ -32,6 +34,7 @@ private Q_SLOTS:
     void unknownHostKeyWithoutTerminalIsRefused();
     void acceptNewHostKeyWritesKnownHosts();
     void connectionErrorExitsWith255();
+    void interruptEndsTheRemoteCommand();
 
 private:
     // Runs onramp-cli with stdin from /dev/null (no terminal), like a script does.
@@ -190,6 +193,32 @@ void TestCli::connectionErrorExitsWith255()
     QCOMPARE(run.exitCode, 255);
     QVERIFY(run.out.isEmpty());
     QVERIFY2(run.err.startsWith(QLatin1String("onramp-cli: ")), qPrintable(run.err));
+}
+
+void TestCli::interruptEndsTheRemoteCommand()
+{
+    // Ctrl-C on onramp-cli must not leave the command running on the cluster.
+    QProcess process;
+    process.setStandardInputFile(QProcess::nullDevice());
+    process.start(QStringLiteral(ONRAMP_CLI_PATH),
+                  labArguments() << QStringLiteral("--") << QStringLiteral("echo started; sleep 305"));
+    QByteArray out;
+    connect(&process, &QProcess::readyReadStandardOutput, this,
+            [&] { out += process.readAllStandardOutput(); });
+    QTRY_VERIFY_WITH_TIMEOUT(out.contains("started"), 30000);
+    const QStringList check = labArguments() << QStringLiteral("--");
+    QCOMPARE(cli(QStringList(check) << QStringLiteral("pgrep -u \"$(id -u)\" -x -f 'sleep 305'")).exitCode,
+             0);
+
+    ::kill(static_cast<pid_t>(process.processId()), SIGINT);
+    QVERIFY(process.waitForFinished(10000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 128 + SIGINT);
+    const CliRun gone
+        = cli(QStringList(check) << QStringLiteral(
+                  "for i in $(seq 50); do pgrep -u \"$(id -u)\" -x -f 'sleep 305' >/dev/null || exit 0; "
+                  "sleep 0.1; done; exit 1"));
+    QCOMPARE(gone.exitCode, 0);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -15,6 +15,11 @@
 #include <algorithm>
 #include <memory>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 using namespace onramp;
 using remote::ConnectionState;
 using remote::Endpoint;
@@ -122,6 +127,37 @@ QString makeKey(const QString &path)
     return QString::fromUtf8(pub.readAll()).section(QLatin1Char(' '), 0, 1);
 }
 
+// A TCP port that accepts connections (the kernel's backlog) but never says a word: an SSH
+// server that hangs. Closing it resets the waiting connections.
+class SilentServer {
+public:
+    SilentServer()
+    {
+        m_fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in address {};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t length = sizeof(address);
+        if (m_fd < 0 || ::bind(m_fd, reinterpret_cast<sockaddr *>(&address), length) != 0
+            || ::listen(m_fd, 4) != 0
+            || ::getsockname(m_fd, reinterpret_cast<sockaddr *>(&address), &length) != 0)
+            return;
+        m_port = ntohs(address.sin_port);
+    }
+    ~SilentServer() { close(); }
+    void close()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+        m_fd = -1;
+    }
+    int port() const { return m_port; }
+
+private:
+    int m_fd = -1;
+    int m_port = 0;
+};
+
 } // namespace
 
 class TestSshTransport : public QObject {
@@ -156,6 +192,8 @@ private Q_SLOTS:
     void wrongKeyFailsAuthentication();
     void partialAuthenticationNamesTheMissingFactor();
     void refusedPortFailsToConnect();
+    void silentServerTimesOut();
+    void destroyingWhileConnectingDoesNotBlock();
     void droppedConnectionFailsRunningCommands();
 
 private:
@@ -623,6 +661,42 @@ void TestSshTransport::refusedPortFailsToConnect()
     QCOMPARE(failed.first().first().value<Error>().kind, ErrorKind::ConnectFailed);
     QCOMPARE(transport->state(), ConnectionState::Failed);
     QCOMPARE(states.last().first().value<ConnectionState>(), ConnectionState::Failed);
+}
+
+void TestSshTransport::silentServerTimesOut()
+{
+    SilentServer server;
+    QVERIFY(server.port() > 0);
+    Endpoint endpoint = m_lab.directEndpoint();
+    endpoint.port = server.port();
+    endpoint.connectTimeoutSec = 1;
+    auto transport = ssh::createSshTransport();
+    QSignalSpy failed(transport.get(), &Transport::failed);
+    QElapsedTimer clock;
+    clock.start();
+    transport->connectTo(endpoint);
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, kConnectWaitMs);
+    QCOMPARE(failed.first().first().value<Error>().kind, ErrorKind::ConnectFailed);
+    QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+}
+
+void TestSshTransport::destroyingWhileConnectingDoesNotBlock()
+{
+    SilentServer server;
+    QVERIFY(server.port() > 0);
+    Endpoint endpoint = m_lab.directEndpoint();
+    endpoint.port = server.port();
+    endpoint.connectTimeoutSec = 20;
+    auto transport = ssh::createSshTransport();
+    transport->connectTo(endpoint);
+    QTRY_COMPARE(transport->state(), ConnectionState::Connecting);
+
+    // The worker is inside a blocking libssh call; the GUI thread must not wait for it.
+    QElapsedTimer clock;
+    clock.start();
+    transport.reset();
+    QVERIFY2(clock.elapsed() < 3000, qPrintable(QString::number(clock.elapsed())));
+    server.close(); // lets the detached worker finish now rather than after 20 s
 }
 
 void TestSshTransport::droppedConnectionFailsRunningCommands()
