@@ -7,7 +7,7 @@ import sys
 from . import commands as C
 from .activate import shell_command
 from .context import Context
-from .errors import CondaError, CondaMultiError, print_exception
+from .errors import CondaError, print_exception
 from .ui import UI
 
 TOP_COMMANDS = ("clean", "compare", "config", "create", "info", "init", "install", "list", "notices",

@@ -2,7 +2,6 @@
 
 import json
 import os
-import platform
 import re
 import shlex
 import signal
@@ -10,7 +9,6 @@ import subprocess
 import sys
 import tempfile
 
-from . import activate as activate_mod
 from .context import PLATFORM, SITE_REL, SUBDIRS, write_condarc, read_condarc
 from .errors import (ArgumentError, CondaEnvironmentError, CondaError, CondaMultiError,
                      CondaValueError, DryRunExit, EnvironmentLocationNotFound,
@@ -19,8 +17,8 @@ from .index import ChannelProblem, channel_urls_for, http_error, resolve_channel
 from .prefix import (add_to_cache, cached, clean_record, dist_name, is_conda_env, known_prefixes,
                      link_record, pip_packages, read_prefix, register_env, rm_rf, touch_history,
                      unlink_record, unregister_env, write_history)
-from .solver import Index, diagnose, solve, topo_order, conflict_error, _merge_str
-from .ui import UI, classify, human_bytes
+from .solver import Index, _merge_str, _same, diagnose, solve, topo_order
+from .ui import classify
 from .version import MatchSpec, dep_spec
 
 TORCHISH = ("pytorch", "torchvision", "torchaudio", "pytorch-cuda", "pytorch-gpu", "pytorch-cpu",
@@ -148,11 +146,6 @@ def tqdm_conflict_noise(specs, virtual):
                  % (" ".join(s.name for s in specs), n))
     parts.append("\r" + " " * 90 + "\r")
     return "".join(parts)
-
-
-def _same(a, b):
-    return (a["name"] == b["name"] and a["version"] == b["version"] and a["build"] == b["build"]
-            and a["_channel"].base_url == b["_channel"].base_url)
 
 
 def forced_unsatisfiable(index, specs, installed):
@@ -634,7 +627,6 @@ def envs_list_text(ctx):
 
 
 def info_dict(ctx):
-    import getpass  # noqa: F401  (keeps the import cost out of the hot path elsewhere)
     env_keys = {"CIO_TEST", "CURL_CA_BUNDLE", "REQUESTS_CA_BUNDLE", "SSL_CERT_FILE", "LD_PRELOAD"}
     env_keys.update(k for k in ctx.environ if k.upper().startswith(("CONDA", "PYTHON")))
     env_keys.update(k for k in ctx.environ if k.upper().endswith("PATH"))

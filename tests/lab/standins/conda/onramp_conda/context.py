@@ -14,12 +14,6 @@ SUBDIRS = ("linux-64", "noarch")
 PYDIR = "python%d.%d" % sys.version_info[:2]
 SITE_REL = "lib/%s/site-packages" % PYDIR
 
-# keys of the lab control file that this stand-in understands (documented in README.md)
-KNOWN_KNOBS = ("conda.fail", "conda.plan", "conda.download_seconds", "conda.version",
-               "conda.time_scale", "conda.solve_seconds", "conda.metadata_seconds",
-               "conda.override_cuda")
-
-
 def parse_control_file(path):
     knobs = {}
     if not path:

@@ -122,10 +122,6 @@ class DirectoryNotACondaEnvironmentError(CondaError):
         super().__init__(message, target_directory=target_directory)
 
 
-def dashlist(iterable, indent=2):
-    return "".join("\n" + " " * indent + "- " + str(x) for x in iterable)
-
-
 class PackagesNotFoundError(CondaError):
     def __init__(self, packages, channel_urls=()):
         format_list = lambda iterable: "  - " + "\n  - ".join(str(x) for x in iterable)
@@ -209,25 +205,6 @@ class InvalidMatchSpec(CondaError, ValueError):
     def __init__(self, invalid_spec, details):
         super().__init__("Invalid spec '%(invalid_spec)s': %(details)s",
                          invalid_spec=invalid_spec, details=details)
-
-
-class PackageNotInstalledError(CondaError):
-    def __init__(self, prefix, package_name):
-        super().__init__("Package is not installed in prefix.\n"
-                         "  prefix: %(prefix)s\n"
-                         "  package name: %(package_name)s\n",
-                         prefix=prefix, package_name=package_name)
-
-
-class SharedLinkPathClobberError(CondaError):
-    pass
-
-
-class NoSpaceLeftError(OSError):
-    """The ``OSError(28)`` real conda lets escape from a failed link."""
-
-    def __init__(self, path):
-        super().__init__(28, "No space left on device", path)
 
 
 def _json_default(o):

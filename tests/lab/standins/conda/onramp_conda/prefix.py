@@ -6,7 +6,6 @@ import os
 import re
 import shutil
 import stat
-import sys
 import time
 
 from .context import PYDIR, SITE_REL

@@ -11,7 +11,7 @@ import re
 from collections import OrderedDict
 
 from .errors import PackagesNotFoundError, UnsatisfiableError
-from .version import MatchSpec, VersionOrder, dep_spec, version_cmp
+from .version import VersionOrder, dep_spec, version_cmp
 
 
 class SolveBudgetExceeded(Exception):
@@ -416,8 +416,4 @@ def topo_order(records):
     return out
 
 
-def version_gt(a, b):
-    return VersionOrder.get(a).cmp(VersionOrder.get(b)) > 0
-
-
-__all__ = ["Index", "solve", "diagnose", "topo_order", "MatchSpec"]
+__all__ = ["Index", "solve", "diagnose", "topo_order"]
