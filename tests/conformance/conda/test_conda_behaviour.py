@@ -273,6 +273,8 @@ class Knobs(LabCase):
                     break
                 seen.append((time.time() - t0, chunk.decode("utf-8", "replace")))
             p.wait()
+            p.stdout.close()
+            p.stderr.close()
         finally:
             self.lab.base_knobs = "conda.time_scale=0\n"
             self.lab.set_knobs("")

@@ -510,8 +510,6 @@ def remove_all(ctx, ui, prefix):
 
 
 def cmd_remove(ctx, ui, args, argv):
-    if not args.name and not args.prefix and not ctx.active_prefix and not args.all:
-        pass
     prefix = existing_prefix(ctx, args)
     if args.all:
         return remove_all(ctx, ui, prefix)
