@@ -73,12 +73,12 @@ def _solver_opts(p):
     p.add_argument("--platform", "--subdir", dest="subdir")
 
 
-def build_parser(only=None):
+def build_parser(version, only=None):
     """The argparse tree. ``only``: fill in the options of that sub-command alone (the others are
     registered by name, so the invalid-choice message still lists them all)."""
     p = Parser(prog="conda", description=DESCRIPTION)
     p.add_argument("--no-plugins", action="store_true")
-    p.add_argument("-V", "--version", action="version", version="conda %s" % CONDA_VERSION[0])
+    p.add_argument("-V", "--version", action="version", version="conda %s" % version)
     sub = p.add_subparsers(dest="cmd", metavar="COMMAND", title="commands", parser_class=Parser)
     real_add = sub.add_parser
 
@@ -254,7 +254,26 @@ def build_parser(only=None):
     return p
 
 
-CONDA_VERSION = ["23.7.4"]
+COMMANDS = {
+    "create": C.cmd_create,
+    "install": C.cmd_install,
+    "update": lambda ctx, ui, args, argv: C.cmd_install(ctx, ui, args, argv, update=True),
+    "remove": C.cmd_remove,
+    "list": C.cmd_list,
+    "info": C.cmd_info,
+    "run": C.cmd_run,
+    "config": C.cmd_config,
+    "search": C.cmd_search,
+    "init": C.cmd_init,
+    "clean": C.cmd_clean,
+    "notices": C.cmd_notices,
+    ("env", "list"): C.cmd_env_list,
+    ("env", "remove"): C.cmd_env_remove,
+    ("env", "create"): C.cmd_env_create,
+    ("env", "export"): C.cmd_env_export,
+    ("env", "update"): C.cmd_env_update,
+}
+ALIASES = {"upgrade": "update", "uninstall": "remove"}
 
 
 def dispatch(ctx, ui, argv):
@@ -264,9 +283,8 @@ def dispatch(ctx, ui, argv):
         return 0
     if argv and argv[0] in ("activate", "deactivate") and ctx.is25:
         raise CondaError("Run 'conda init' before 'conda %s'" % argv[0])
-    CONDA_VERSION[0] = ctx.conda_version
     first = next((a for a in argv if not a.startswith("-")), None)
-    parser = build_parser(first if first in TOP_COMMANDS + ("uninstall", "upgrade") else None)
+    parser = build_parser(ctx.conda_version, first if first in TOP_COMMANDS + tuple(ALIASES) else None)
     if not argv:
         parser.print_help()
         return 0
@@ -276,46 +294,16 @@ def dispatch(ctx, ui, argv):
     ctx.always_yes = ctx.always_yes or bool(getattr(args, "yes", False))
     ctx.dry_run = bool(getattr(args, "dry_run", False))
     ctx.verbosity = getattr(args, "verbose", 0) or 0
-    cmd = args.cmd
-    if cmd == "create":
-        return C.cmd_create(ctx, ui, args, argv)
-    if cmd == "install":
-        return C.cmd_install(ctx, ui, args, argv)
-    if cmd in ("update", "upgrade"):
-        return C.cmd_install(ctx, ui, args, argv, update=True)
-    if cmd in ("remove", "uninstall"):
-        return C.cmd_remove(ctx, ui, args, argv)
-    if cmd == "list":
-        return C.cmd_list(ctx, ui, args, argv)
-    if cmd == "info":
-        return C.cmd_info(ctx, ui, args, argv)
-    if cmd == "run":
-        return C.cmd_run(ctx, ui, args, argv)
-    if cmd == "config":
-        return C.cmd_config(ctx, ui, args, argv)
-    if cmd == "search":
-        return C.cmd_search(ctx, ui, args, argv)
-    if cmd == "init":
-        return C.cmd_init(ctx, ui, args, argv)
-    if cmd == "clean":
-        return C.cmd_clean(ctx, ui, args, argv)
-    if cmd == "notices":
-        return C.cmd_notices(ctx, ui, args, argv)
+    cmd = ALIASES.get(args.cmd, args.cmd)
     if cmd == "env":
-        ec = args.env_cmd
-        if ec == "list":
-            return C.cmd_env_list(ctx, ui, args, argv)
-        if ec == "remove":
-            return C.cmd_env_remove(ctx, ui, args, argv)
-        if ec == "create":
-            return C.cmd_env_create(ctx, ui, args, argv)
-        if ec == "export":
-            return C.cmd_env_export(ctx, ui, args, argv)
-        if ec == "update":
-            return C.cmd_env_update(ctx, ui, args, argv)
-        parser.parse_args(["env", "--help"])
-        return 0
-    raise CondaError("'conda %s' is not available in the Onramp lab stand-in for conda." % cmd)
+        if not args.env_cmd:
+            parser.parse_args(["env", "--help"])
+        cmd = ("env", args.env_cmd)
+    handler = COMMANDS.get(cmd)
+    if handler is not None:
+        return handler(ctx, ui, args, argv)
+    raise CondaError("'conda %s' is not available in the Onramp lab stand-in for conda."
+                     % " ".join(cmd if isinstance(cmd, tuple) else (cmd,)))
 
 
 def main(argv=None):
