@@ -101,4 +101,9 @@ Result<remote::Endpoint> applyEndpoint(ssh_session session, const remote::Endpoi
     return effective;
 }
 
+QString effectiveUser(ssh_session session)
+{
+    return stringOption(session, SSH_OPTIONS_USER);
+}
+
 } // namespace onramp::ssh

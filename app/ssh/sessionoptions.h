@@ -13,4 +13,7 @@ namespace onramp::ssh {
 // endpoint (HostName, Port, User and known_hosts as libssh will use them).
 Result<remote::Endpoint> applyEndpoint(ssh_session session, const remote::Endpoint &endpoint);
 
+// The user name libssh signs in as (after ssh_connect it falls back to the local user).
+QString effectiveUser(ssh_session session);
+
 } // namespace onramp::ssh

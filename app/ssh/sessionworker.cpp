@@ -104,6 +104,16 @@ void SessionWorker::open(const remote::Endpoint &endpoint)
     }
     qCDebug(lcSsh) << "connected to" << m_effective.host << m_effective.port << "in" << clock.elapsed()
                    << "ms";
+    // sshd delivers the "signal" channel request (cancel, timeouts) only since OpenSSH 7.9; older
+    // servers leave a cancelled command running until it writes to its closed output.
+    if (const int openssh = ssh_get_openssh_version(m_session.get());
+        openssh && openssh < SSH_VERSION_INT(7, 9, 0))
+        qCWarning(lcSsh) << "server runs OpenSSH older than 7.9: cancelling cannot signal remote commands";
+    // Without User in the Endpoint or the config, libssh fills in the local user name on connect.
+    if (m_effective.user.isEmpty()) {
+        m_effective.user = effectiveUser(m_session.get());
+        Q_EMIT endpointResolved(m_effective);
+    }
 
     setState(remote::ConnectionState::VerifyingHostKey);
     HostKeyCheck check = checkHostKey(m_session.get(), m_effective);
@@ -153,17 +163,24 @@ void SessionWorker::authenticate()
         return;
     }
     qCDebug(lcSsh) << "authenticated in" << clock.elapsed() << "ms";
-    startMultiplexing();
+    if (!startMultiplexing()) {
+        failConnecting(Error {ErrorKind::Internal, Tr::tr("The SSH library could not watch the connection."),
+                              QStringLiteral("ssh_event_new/ssh_event_add_session/ssh_get_fd failed")});
+        return;
+    }
     setState(remote::ConnectionState::Connected);
     Q_EMIT connected();
 }
 
-void SessionWorker::startMultiplexing()
+bool SessionWorker::startMultiplexing()
 {
-    ssh_set_blocking(m_session.get(), 0);
+    const socket_t socket = ssh_get_fd(m_session.get());
     m_event.reset(ssh_event_new());
-    ssh_event_add_session(m_event.get(), m_session.get());
-    const auto fd = static_cast<qintptr>(ssh_get_fd(m_session.get()));
+    if (socket == SSH_INVALID_SOCKET || !m_event
+        || ssh_event_add_session(m_event.get(), m_session.get()) != SSH_OK)
+        return false;
+    ssh_set_blocking(m_session.get(), 0);
+    const auto fd = static_cast<qintptr>(socket);
     m_readNotifier = std::make_unique<QSocketNotifier>(fd, QSocketNotifier::Read);
     connect(m_readNotifier.get(), &QSocketNotifier::activated, this, &SessionWorker::pump);
     // Only wanted while libssh has unsent bytes (a large write met a full socket buffer).
@@ -171,6 +188,7 @@ void SessionWorker::startMultiplexing()
     m_writeNotifier->setEnabled(false);
     connect(m_writeNotifier.get(), &QSocketNotifier::activated, this, &SessionWorker::pump);
     m_keepAlive->start();
+    return true;
 }
 
 void SessionWorker::failConnecting(const Error &error)
@@ -219,8 +237,13 @@ void SessionWorker::tearDown(const Error &processError)
     }
     m_channels.clear();
     m_keepAlive->stop();
-    m_readNotifier.reset();
-    m_writeNotifier.reset();
+    // tearDown() may run inside a notifier's activated(): delete them from the event loop.
+    for (auto *notifier : {&m_readNotifier, &m_writeNotifier}) {
+        if (*notifier) {
+            (*notifier)->setEnabled(false);
+            notifier->release()->deleteLater();
+        }
+    }
     if (m_event && m_session)
         ssh_event_remove_session(m_event.get(), m_session.get());
     m_event.reset();

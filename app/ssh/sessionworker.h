@@ -50,7 +50,7 @@ Q_SIGNALS:
 private:
     void setState(remote::ConnectionState state);
     void authenticate();
-    void startMultiplexing();
+    bool startMultiplexing();
     void failConnecting(const Error &error);
     void connectionLost();
     // Ends every process with `error`, then frees channels, event and session (in that order).
