@@ -705,7 +705,8 @@ void TestSshTransport::droppedConnectionFailsRunningCommands()
     QCOMPARE(transport->state(), ConnectionState::Connected);
     QSignalSpy failed(transport.get(), &Transport::failed);
     QSignalSpy disconnected(transport.get(), &Transport::disconnected);
-    auto longRunning = watch(transport->exec(QStringLiteral("sleep 60")));
+    const QString sleeper = QStringLiteral("sleep 306");
+    auto longRunning = watch(transport->exec(sleeper));
     QTRY_VERIFY_WITH_TIMEOUT(longRunning->started, kCommandWaitMs);
 
     // The parent of a command's shell is this connection's sshd process: killing it drops the
@@ -718,6 +719,11 @@ void TestSshTransport::droppedConnectionFailsRunningCommands()
     QCOMPARE(failed.first().first().value<Error>().kind, ErrorKind::Disconnected);
     QCOMPARE(disconnected.size(), 1);
     QCOMPARE(transport->state(), ConnectionState::Failed);
+
+    // Without a PTY nothing tells the orphaned command that its connection died: clean up.
+    auto cleanup = runCommand(
+        *m_shared, QStringLiteral("pkill -u \"$(id -u)\" -x -f %1; true").arg(shellQuote(sleeper)));
+    QVERIFY(cleanup->done);
 }
 
 QTEST_GUILESS_MAIN(TestSshTransport)
