@@ -1,5 +1,6 @@
 #include "ui/launch.h"
 
+#include "core/translation.h"
 #include "ui/connectionform.h"
 #include "ui/logpane.h"
 #include "ui/mainwindow.h"
@@ -11,9 +12,6 @@
 #include <QFont>
 #include <QFontDatabase>
 #include <QImage>
-#include <QLibraryInfo>
-#include <QLocale>
-#include <QTranslator>
 
 #include <cstdio>
 
@@ -27,56 +25,24 @@ struct Launch {
 };
 } // namespace
 
-QString languageFromArguments(const QStringList &arguments)
+void applyFontForLanguage(const QString &language)
 {
-    for (qsizetype i = 1; i < arguments.size(); ++i) {
-        const QString &arg = arguments.at(i);
-        if ((arg == QLatin1String("--lang") || arg == QLatin1String("-lang")) && i + 1 < arguments.size())
-            return arguments.at(i + 1);
-        if (arg.startsWith(QLatin1String("--lang=")))
-            return arg.mid(7);
-    }
-    return {};
-}
-
-QString installTranslators(QCoreApplication &app, const QString &language)
-{
-    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
-    if (!language.isEmpty())
-        QLocale::setDefault(locale);
-    QString inEffect = QStringLiteral("en");
-    auto *onramp = new QTranslator(&app);
-    if (onramp->load(locale, QStringLiteral("onramp"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
-        app.installTranslator(onramp);
-        inEffect = onramp->language();
-    } else {
-        delete onramp;
-    }
-    auto *qt = new QTranslator(&app);
-    if (inEffect != QLatin1String("en")
-        && qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                    QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        app.installTranslator(qt);
-    else
-        delete qt;
-
     // Han characters look different in Chinese, Japanese and Korean fonts: prefer a Simplified
     // Chinese face when the UI is in Chinese, instead of whatever fontconfig falls back to.
-    if (inEffect.startsWith(QLatin1String("zh")) && qobject_cast<QGuiApplication *>(&app)) {
-        const QStringList families = QFontDatabase::families();
-        for (const QString &candidate :
-             {QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Source Han Sans SC"),
-              QStringLiteral("WenQuanYi Micro Hei"), QStringLiteral("Microsoft YaHei"),
-              QStringLiteral("PingFang SC")}) {
-            if (families.contains(candidate)) {
-                QFont font = QGuiApplication::font();
-                font.setFamilies({font.family(), candidate});
-                QGuiApplication::setFont(font);
-                break;
-            }
+    if (!language.startsWith(QLatin1String("zh"))
+        || !qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+        return;
+    const QStringList families = QFontDatabase::families();
+    for (const QString &candidate : {QStringLiteral("Noto Sans CJK SC"), QStringLiteral("Source Han Sans SC"),
+                                     QStringLiteral("WenQuanYi Micro Hei"), QStringLiteral("Microsoft YaHei"),
+                                     QStringLiteral("PingFang SC")}) {
+        if (families.contains(candidate)) {
+            QFont font = QGuiApplication::font();
+            font.setFamilies({font.family(), candidate});
+            QGuiApplication::setFont(font);
+            return;
         }
     }
-    return inEffect;
 }
 
 Result<LaunchOptions> parseArguments(const QStringList &arguments)
@@ -159,8 +125,7 @@ Result<LaunchOptions> parseArguments(const QStringList &arguments)
         return invalid(Launch::tr("--screenshot-timeout-ms must be a number of milliseconds, not “%1”.")
                            .arg(parser.value(screenshotTimeout)));
     options.language = parser.value(lang);
-    if (!options.language.isEmpty() && options.language != QLatin1String("en")
-        && QLocale(options.language).language() == QLocale::C)
+    if (!isKnownLanguage(options.language))
         return invalid(Launch::tr("Unknown language “%1”: use en or zh_CN.").arg(options.language));
     return options;
 }

@@ -9,8 +9,6 @@
 #include <QStringList>
 #include <QTimer>
 
-class QCoreApplication;
-
 namespace onramp {
 namespace ui {
 
@@ -31,14 +29,9 @@ struct LaunchOptions {
     QString helpText;
 };
 
-// The language asked for with --lang (or --lang=...), read before translators are installed so
-// that --help is translated too. Empty when not given.
-QString languageFromArguments(const QStringList &arguments);
-
-// Installs Onramp's translation (from the resource system, :/i18n) and Qt's own (standard dialogs,
-// from QLibraryInfo's translations folder) for `language`, or for the system locale when empty.
-// "en" forces English. Returns the UI language in effect ("en", "zh_CN", ...).
-QString installTranslators(QCoreApplication &app, const QString &language);
+// Prefers a Simplified Chinese font face when `language` (installTranslators()'s result) is Chinese.
+// Does nothing without a QGuiApplication (--help, --version).
+void applyFontForLanguage(const QString &language);
 
 Result<LaunchOptions> parseArguments(const QStringList &arguments);
 

@@ -1,5 +1,6 @@
 // The Onramp desktop program: the only place that knows the SSH implementation. The ui library
 // receives a TransportFactory and never sees libssh.
+#include "core/translation.h"
 #include "core/version.h"
 #include "python/runtimeinfo.h"
 #include "ssh/sshtransport.h"
@@ -36,8 +37,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(ONRAMP_VERSION));
     QCoreApplication::setOrganizationName(QStringLiteral("Onramp"));
 
-    const QString language = onramp::ui::languageFromArguments(QCoreApplication::arguments());
-    onramp::ui::installTranslators(*app, language);
+    const QString language = onramp::languageFromArguments(QCoreApplication::arguments());
+    onramp::ui::applyFontForLanguage(onramp::installTranslators(*app, language));
 
     const auto options = onramp::ui::parseArguments(QCoreApplication::arguments());
     if (!options) {

@@ -5,6 +5,7 @@
 #include "cli/interruptwatcher.h"
 #include "cli/versionreport.h"
 #include "core/shellquote.h"
+#include "core/translation.h"
 #include "core/version.h"
 #include "ssh/sshtransport.h"
 
@@ -43,6 +44,8 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("onramp-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ONRAMP_VERSION));
+    // Before the parser is built, so that --help and its errors are in the language asked for.
+    installTranslators(app, languageFromArguments(QCoreApplication::arguments()));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(Tr::tr(
@@ -53,7 +56,10 @@ int main(int argc, char **argv)
         "failed, 2 for a mistake on this command line).\n"
         "After “--”, a single word is a shell command line run as typed (quote it: -- 'ls ~ | head'); "
         "several words are quoted one by one and run as exactly those arguments."));
-    const QCommandLineOption helpOption = parser.addHelpOption();
+    // Not addHelpOption(): its description comes from Qt's own catalogue, which Debian does not ship
+    // in Chinese.
+    const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
+                                        Tr::tr("Show this help and exit."));
     const QCommandLineOption versionOption(QStringLiteral("version"),
                                            Tr::tr("Show the versions of Onramp, Qt, libssh and Python."));
     const QCommandLineOption hostOption(
@@ -79,15 +85,23 @@ int main(int argc, char **argv)
         QStringLiteral("timeout"), Tr::tr("Stop the command after this many seconds."), Tr::tr("seconds"));
     const QCommandLineOption verboseOption(QStringLiteral("verbose"),
                                            Tr::tr("Log technical details of the connection to stderr."));
-    parser.addOptions({versionOption, hostOption, portOption, userOption, identityOption, knownHostsOption,
-                       sshConfigOption, acceptOption, timeoutOption, verboseOption});
+    const QCommandLineOption langOption(
+        QStringLiteral("lang"), Tr::tr("Language of the messages: en or zh_CN (default: the system's)."),
+        Tr::tr("language"));
+    parser.addOptions({helpOption, versionOption, hostOption, portOption, userOption, identityOption,
+                       knownHostsOption, sshConfigOption, acceptOption, timeoutOption, verboseOption,
+                       langOption});
     parser.addPositionalArgument(QStringLiteral("exec"), Tr::tr("Run a command on the cluster."),
                                  QStringLiteral("exec [options] -- command..."));
 
     if (!parser.parse(QCoreApplication::arguments()))
         return usageError(parser.errorText());
-    if (parser.isSet(helpOption))
-        parser.showHelp(0);
+    if (!isKnownLanguage(parser.value(langOption)))
+        return usageError(Tr::tr("unknown language “%1”; use en or zh_CN.").arg(parser.value(langOption)));
+    if (parser.isSet(helpOption)) {
+        QTextStream(stdout) << parser.helpText();
+        return 0;
+    }
     if (parser.isSet(versionOption)) {
         QTextStream(stdout) << cli::versionReport();
         return 0;

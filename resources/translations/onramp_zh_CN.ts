@@ -272,6 +272,22 @@ exec：通过 SSH 连接登录节点并运行一条命令。命令的输出会�
         <source>Python %1 (embedded, not isolated, %2)</source>
         <translation>Python %1（内嵌，非隔离模式，%2）</translation>
     </message>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation>显示本帮助并退出。</translation>
+    </message>
+    <message>
+        <source>Language of the messages: en or zh_CN (default: the system&apos;s).</source>
+        <translation>输出信息的语言：en 或 zh_CN（默认跟随系统）。</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>unknown language “%1”; use en or zh_CN.</source>
+        <translation>未知语言“%1”；请使用 en 或 zh_CN。</translation>
+    </message>
 </context>
 <context>
     <name>onramp::cluster</name>
@@ -478,6 +494,10 @@ exec：通过 SSH 连接登录节点并运行一条命令。命令的输出会�
         <translation>
             <numerusform>命令未能在 %n 秒内完成，已被停止。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The SSH library could not watch the connection.</source>
+        <translation>SSH 库无法监视该连接。</translation>
     </message>
 </context>
 <context>

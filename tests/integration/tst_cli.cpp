@@ -5,6 +5,7 @@
 
 #include <QFile>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -34,19 +35,30 @@ private Q_SLOTS:
     void unknownHostKeyWithoutTerminalIsRefused();
     void acceptNewHostKeyWritesKnownHosts();
     void connectionErrorExitsWith255();
+    void messagesFollowTheLanguage_data();
+    void messagesFollowTheLanguage();
     void interruptEndsTheRemoteCommand();
 
 private:
-    // Runs onramp-cli with stdin from /dev/null (no terminal), like a script does.
-    CliRun cli(const QStringList &arguments);
+    // Runs onramp-cli with stdin from /dev/null (no terminal), like a script does. The locale is
+    // English (LANG=C.UTF-8) unless `locale` sets LANG, LC_ALL, LC_MESSAGES or LANGUAGE ("NAME=value").
+    CliRun cli(const QStringList &arguments, const QStringList &locale = {});
     QStringList labArguments() const;
 
     onramp::testing::LabEnv m_lab;
 };
 
-CliRun TestCli::cli(const QStringList &arguments)
+CliRun TestCli::cli(const QStringList &arguments, const QStringList &locale)
 {
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const char *name : {"LANGUAGE", "LC_ALL", "LC_MESSAGES"})
+        environment.remove(QLatin1String(name));
+    environment.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
+    for (const QString &assignment : locale)
+        environment.insert(assignment.section(QLatin1Char('='), 0, 0),
+                           assignment.section(QLatin1Char('='), 1));
     QProcess process;
+    process.setProcessEnvironment(environment);
     process.setStandardInputFile(QProcess::nullDevice());
     process.start(QStringLiteral(ONRAMP_CLI_PATH), arguments);
     CliRun run;
@@ -193,6 +205,42 @@ void TestCli::connectionErrorExitsWith255()
     QCOMPARE(run.exitCode, 255);
     QVERIFY(run.out.isEmpty());
     QVERIFY2(run.err.startsWith(QLatin1String("onramp-cli: ")), qPrintable(run.err));
+}
+
+void TestCli::messagesFollowTheLanguage_data()
+{
+    // Port 1 on this machine refuses connections: the message comes from the SSH layer's catalogue.
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QStringList>("locale");
+    QTest::addColumn<QString>("expected");
+    const QString chinese = QStringLiteral("onramp-cli：Onramp 无法连接到 ");
+    const QString english = QStringLiteral("onramp-cli: Onramp could not connect to ");
+    QTest::newRow("--lang zh_CN") << QStringList {QStringLiteral("--lang"), QStringLiteral("zh_CN")}
+                                  << QStringList() << chinese;
+    QTest::newRow("--lang=zh_CN") << QStringList {QStringLiteral("--lang=zh_CN")} << QStringList() << chinese;
+    QTest::newRow("LANG=zh_CN.UTF-8")
+        << QStringList() << QStringList {QStringLiteral("LANG=zh_CN.UTF-8")} << chinese;
+    QTest::newRow("LC_ALL=zh_CN.UTF-8")
+        << QStringList() << QStringList {QStringLiteral("LC_ALL=zh_CN.UTF-8")} << chinese;
+    QTest::newRow("--lang en over LANG=zh_CN.UTF-8")
+        << QStringList {QStringLiteral("--lang"), QStringLiteral("en")}
+        << QStringList {QStringLiteral("LANG=zh_CN.UTF-8")} << english;
+    QTest::newRow("LANG=C.UTF-8") << QStringList() << QStringList() << english;
+}
+
+void TestCli::messagesFollowTheLanguage()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QStringList, locale);
+    QFETCH(QString, expected);
+    const CliRun run = cli(
+        options << QStringList {QStringLiteral("exec"), QStringLiteral("--host"), QStringLiteral("127.0.0.1"),
+                                QStringLiteral("--port"), QStringLiteral("1"), QStringLiteral("--ssh-config"),
+                                QStringLiteral("/dev/null"), QStringLiteral("--"), QStringLiteral("true")},
+        locale);
+    QCOMPARE(run.exitCode, 255);
+    QVERIFY(run.out.isEmpty());
+    QVERIFY2(run.err.startsWith(expected), qPrintable(run.err));
 }
 
 void TestCli::interruptEndsTheRemoteCommand()

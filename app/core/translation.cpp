@@ -1,0 +1,53 @@
+#include "core/translation.h"
+
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+
+namespace onramp {
+
+QString languageFromArguments(const QStringList &arguments)
+{
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &arg = arguments.at(i);
+        if (arg == QLatin1String("--"))
+            break;
+        if ((arg == QLatin1String("--lang") || arg == QLatin1String("-lang")) && i + 1 < arguments.size())
+            return arguments.at(i + 1);
+        if (arg.startsWith(QLatin1String("--lang=")))
+            return arg.mid(7);
+    }
+    return {};
+}
+
+bool isKnownLanguage(const QString &language)
+{
+    return language.isEmpty() || language == QLatin1String("en")
+        || QLocale(language).language() != QLocale::C;
+}
+
+QString installTranslators(QCoreApplication &app, const QString &language)
+{
+    const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+    if (!language.isEmpty())
+        QLocale::setDefault(locale);
+    QString inEffect = QStringLiteral("en");
+    auto *onramp = new QTranslator(&app);
+    if (onramp->load(locale, QStringLiteral("onramp"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+        app.installTranslator(onramp);
+        inEffect = onramp->language();
+    } else {
+        delete onramp;
+    }
+    auto *qt = new QTranslator(&app);
+    if (inEffect != QLatin1String("en")
+        && qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                    QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        app.installTranslator(qt);
+    else
+        delete qt;
+    return inEffect;
+}
+
+} // namespace onramp
