@@ -13,7 +13,6 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRegularExpression>
-#include <QScopedValueRollback>
 #include <QSpinBox>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -193,7 +192,7 @@ ConnectionForm::ConnectionForm(QWidget *parent) : QWidget(parent)
     setAdvancedVisible(false);
     setConnectionState(remote::ConnectionState::Disconnected);
     reloadSshConfig();
-    applyTheme();
+    m_theme = new PaletteFollower(this, [this] { applyTheme(); });
 }
 
 ConnectionForm::~ConnectionForm() = default;
@@ -451,18 +450,8 @@ void ConnectionForm::browseFor(QLineEdit *edit, const QString &title)
         edit->setText(QDir::toNativeSeparators(path));
 }
 
-void ConnectionForm::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::PaletteChange)
-        applyTheme();
-    QWidget::changeEvent(event);
-}
-
 void ConnectionForm::applyTheme()
 {
-    if (m_applyingTheme)
-        return;
-    const QScopedValueRollback guard(m_applyingTheme, true);
     const QPalette pal = palette();
     const QIcon folder = themedIcon(QStringLiteral("folder"), pal);
     m_identityBrowse->setIcon(folder);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/theme.h"
+
 #include "core/error.h"
 #include "core/sshconfig.h"
 #include "remote/transport.h"
@@ -53,15 +55,13 @@ Q_SIGNALS:
     void validationFailed(const QString &message);
 
 protected:
-    void changeEvent(QEvent *event) override;
-
 private:
     Result<remote::Endpoint> validated(QWidget **badField) const;
     void reloadSshConfig();
     void updateResolvedHint();
     void showValidation(const QString &message, QWidget *field);
     void applyTheme();
-    bool m_applyingTheme = false; // stylesheets set there send PaletteChange again
+    PaletteFollower *m_theme = nullptr;
     void setAdvancedVisible(bool visible);
     void browseFor(QLineEdit *edit, const QString &title);
 

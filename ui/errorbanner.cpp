@@ -8,7 +8,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
-#include <QScopedValueRollback>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -87,7 +86,7 @@ ErrorBanner::ErrorBanner(QWidget *parent) : QFrame(parent)
     connect(m_close, &QToolButton::clicked, this, &ErrorBanner::dismiss);
 
     setDetailVisible(false);
-    applyTheme();
+    m_theme = new PaletteFollower(this, [this] { applyTheme(); });
     hide();
 }
 
@@ -150,18 +149,8 @@ void ErrorBanner::setDetailVisible(bool visible)
     m_detailToggle->setText(visible ? tr("Hide details") : tr("Show details"));
 }
 
-void ErrorBanner::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::PaletteChange)
-        applyTheme();
-    QFrame::changeEvent(event);
-}
-
 void ErrorBanner::applyTheme()
 {
-    if (m_applyingTheme)
-        return;
-    const QScopedValueRollback guard(m_applyingTheme, true);
     const QPalette pal = palette();
     const QColor error = toneColor(Tone::Error, pal);
     setStyleSheet(

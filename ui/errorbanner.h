@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/theme.h"
+
 #include "core/error.h"
 
 #include <QFrame>
@@ -38,11 +40,9 @@ Q_SIGNALS:
     void dismissed();
 
 protected:
-    void changeEvent(QEvent *event) override;
-
 private:
     void applyTheme();
-    bool m_applyingTheme = false; // stylesheets set there send PaletteChange again
+    PaletteFollower *m_theme = nullptr;
     void setDetailVisible(bool visible);
 
     QPointer<QLabel> m_icon;

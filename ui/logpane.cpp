@@ -12,7 +12,6 @@
 #include <QPlainTextEdit>
 #include <QRegularExpression>
 #include <QSaveFile>
-#include <QScopedValueRollback>
 #include <QScrollBar>
 #include <QTextBlock>
 #include <QTextCursor>
@@ -117,7 +116,7 @@ LogPane::LogPane(QWidget *parent) : QWidget(parent)
     connect(m_saveButton, &QToolButton::clicked, this, &LogPane::saveWithDialog);
     connect(m_clearButton, &QToolButton::clicked, this, &LogPane::clear);
 
-    applyTheme();
+    m_theme = new PaletteFollower(this, [this] { applyTheme(); });
 }
 
 LogPane::~LogPane() = default;
@@ -140,7 +139,7 @@ void LogPane::setStatus(const QString &text, Tone tone)
     m_statusTone = tone;
     m_statusLabel->setText(text);
     m_statusLabel->setVisible(!text.isEmpty());
-    applyTheme();
+    m_theme->apply();
 }
 
 QString LogPane::status() const
@@ -335,18 +334,8 @@ void LogPane::saveWithDialog()
         QMessageBox::warning(this, tr("Save Output"), error);
 }
 
-void LogPane::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)
-        applyTheme();
-    QWidget::changeEvent(event);
-}
-
 void LogPane::applyTheme()
 {
-    if (m_applyingTheme)
-        return;
-    const QScopedValueRollback guard(m_applyingTheme, true);
     const QPalette pal = palette();
     m_followButton->setIcon(themedIcon(QStringLiteral("follow"), pal));
     m_copyButton->setIcon(themedIcon(QStringLiteral("copy"), pal));

@@ -72,8 +72,6 @@ Q_SIGNALS:
     void followTailChanged(bool follow);
 
 protected:
-    void changeEvent(QEvent *event) override;
-
 private:
     struct Chunk {
         Stream stream;
@@ -82,7 +80,7 @@ private:
 
     void trimPending();
     void applyTheme();
-    bool m_applyingTheme = false; // stylesheets set there send PaletteChange again
+    PaletteFollower *m_theme = nullptr;
     void scrollToEnd();
 
     QPointer<QLabel> m_badge;

@@ -14,7 +14,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPainter>
-#include <QScopedValueRollback>
 #include <QScreen>
 #include <QStatusBar>
 #include <QVBoxLayout>
@@ -125,7 +124,7 @@ MainWindow::MainWindow(remote::TransportFactory factory, QWidget *parent)
 
     setHostKeyPrompter({});
     setState(remote::ConnectionState::Disconnected);
-    applyTheme();
+    m_theme = new PaletteFollower(this, [this] { applyTheme(); });
 }
 
 MainWindow::~MainWindow()
@@ -386,18 +385,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QMainWindow::closeEvent(event);
 }
 
-void MainWindow::changeEvent(QEvent *event)
-{
-    if (event->type() == QEvent::PaletteChange)
-        applyTheme();
-    QMainWindow::changeEvent(event);
-}
-
 void MainWindow::applyTheme()
 {
-    if (m_applyingTheme)
-        return;
-    const QScopedValueRollback guard(m_applyingTheme, true);
     const QPalette pal = palette();
     // The sidebar sits a shade apart from the content, in light and dark mode alike.
     const QColor side

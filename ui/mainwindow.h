@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/theme.h"
+
 #include "core/error.h"
 #include "remote/transport.h"
 #include "setup/commandrecord.h"
@@ -62,7 +64,6 @@ Q_SIGNALS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
-    void changeEvent(QEvent *event) override;
 
 private:
     void setState(remote::ConnectionState state);
@@ -75,7 +76,7 @@ private:
     QString destination() const; // user@host for the badge and messages
     QString destinationWithPort() const;
     void applyTheme();
-    bool m_applyingTheme = false; // stylesheets set there send PaletteChange again
+    PaletteFollower *m_theme = nullptr;
     void askWithDialog(const remote::HostKey &key, QWidget *parent, std::function<void(bool)> answer);
 
     remote::TransportFactory m_factory;

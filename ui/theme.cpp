@@ -4,7 +4,9 @@
 #include <QFontDatabase>
 #include <QPainter>
 #include <QPixmap>
+#include <QScopedValueRollback>
 #include <QSvgRenderer>
+#include <QWidget>
 
 namespace onramp {
 namespace ui {
@@ -72,6 +74,28 @@ QIcon themedIcon(const QString &name, const QPalette &palette, const QColor &col
         }
     }
     return icon;
+}
+
+PaletteFollower::PaletteFollower(QWidget *widget, std::function<void()> apply)
+    : QObject(widget), m_apply(std::move(apply))
+{
+    widget->installEventFilter(this);
+    this->apply();
+}
+
+void PaletteFollower::apply()
+{
+    if (m_applying)
+        return;
+    const QScopedValueRollback guard(m_applying, true);
+    m_apply();
+}
+
+bool PaletteFollower::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)
+        apply();
+    return QObject::eventFilter(watched, event);
 }
 
 } // namespace ui

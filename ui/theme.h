@@ -1,10 +1,14 @@
 #pragma once
 
 #include <QColor>
+#include <QEvent>
 #include <QFont>
 #include <QIcon>
+#include <QObject>
 #include <QPalette>
 #include <QString>
+
+#include <functional>
 
 namespace onramp {
 namespace ui {
@@ -24,6 +28,23 @@ QFont monospaceFont();
 // One of resources/icons, drawn in `color` (default: the palette's text colour). The SVGs use
 // `currentColor`, so the same file works in light and dark mode and at any device pixel ratio.
 QIcon themedIcon(const QString &name, const QPalette &palette, const QColor &color = {});
+
+// Keeps a widget's own colours and icons in step with the palette (light/dark switch, style change):
+// calls `apply` once now and again on every PaletteChange or StyleChange of the widget. Applying a
+// style sheet sends those events itself, so a call during apply() is ignored instead of recursing.
+class PaletteFollower : public QObject {
+public:
+    PaletteFollower(QWidget *widget, std::function<void()> apply);
+    // Re-applies now, e.g. after a state change that picks other colours.
+    void apply();
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    std::function<void()> m_apply;
+    bool m_applying = false;
+};
 
 } // namespace ui
 } // namespace onramp
