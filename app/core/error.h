@@ -19,6 +19,7 @@ enum class ErrorKind {
     Timeout,
     Cancelled,
     Disconnected,
+    UnexpectedOutput, // a tool printed something Onramp could not read (a parser's error)
     Internal,
 };
 
