@@ -28,6 +28,12 @@ QString corpus(const QString &file)
     return readGpuFixture(QStringLiteral("nvidia-smi/") + file);
 }
 
+// Output of the lab's nvidia-smi stand-in, captured by tests/fixtures/gpu/lab/capture.sh.
+QString lab(const QString &file)
+{
+    return readGpuFixture(QStringLiteral("lab/") + file);
+}
+
 const QString statusFieldsHeaderless = QStringLiteral(
     "0, GPU-4a3f9c2e-7d1b-5e60-8c21-0b6f1e3d9a58, NVIDIA H100 80GB HBM3, 00000000:18:00.0, 565.57.01, 81559, "
     "1, 81079, 0, 0, 30, 100.12, 700.00, [N/A], P0, Default\n");
@@ -46,12 +52,16 @@ private Q_SLOTS:
     void gpuCsvCorpus();
     void gpuCsvVariants_data();
     void gpuCsvVariants();
+    void gpuCsvLab_data();
+    void gpuCsvLab();
     void gpuCsvOtherFields();
     void gpuCsvMalformed_data();
     void gpuCsvMalformed();
 
     void appsCsvCorpus_data();
     void appsCsvCorpus();
+    void appsCsvLab_data();
+    void appsCsvLab();
     void appsCsvVariants_data();
     void appsCsvVariants();
     void appsCsvMalformed_data();
@@ -60,6 +70,8 @@ private Q_SLOTS:
     void tableCorpus_data();
     void tableCorpus();
     void tableProcessRows();
+    void tableLabProcessNames_data();
+    void tableLabProcessNames();
     void tableMigDevices();
     void tableMalformed_data();
     void tableMalformed();
@@ -307,6 +319,58 @@ void TestNvidiaSmi::gpuCsvVariants()
     QCOMPARE(orMinus(g.fanSpeedPercent), fan);
 }
 
+void TestNvidiaSmi::gpuCsvLab_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QStringList>("fields");
+    QTest::addColumn<qint64>("used");
+    QTest::addColumn<int>("util");
+    QTest::addColumn<int>("utilMem");
+    QTest::addColumn<int>("temp1");
+    QTest::addColumn<double>("power1");
+    QTest::newRow("status poll: noheader, nounits") << u"job-gpu2__query-gpu-status__exit0.csv"_qs
+                                                    << gpuStatusFields() << qint64(1) << 0 << 0 << 31 << 78.48;
+    QTest::newRow("status poll: header, units") << u"job-gpu2__query-gpu-status-header-units__exit0.csv"_qs
+                                                << QStringList {} << qint64(1) << 0 << 0 << 31 << 78.48;
+    QTest::newRow("status poll: header, nounits") << u"job-gpu2__query-gpu-status-header-nounits__exit0.csv"_qs
+                                                  << QStringList {} << qint64(1) << 0 << 0 << 31 << 78.48;
+    QTest::newRow("status poll, busy GPUs") << u"job-gpu2-busy__query-gpu-status__exit0.csv"_qs << gpuStatusFields()
+                                            << qint64(21011) << 97 << 40 << 60 << 624.85;
+}
+
+void TestNvidiaSmi::gpuCsvLab()
+{
+    QFETCH(QString, file);
+    QFETCH(QStringList, fields);
+    QFETCH(qint64, used);
+    QFETCH(int, util);
+    QFETCH(int, utilMem);
+    QFETCH(int, temp1);
+    QFETCH(double, power1);
+    const auto parsed = parseGpuQueryCsv(lab(file), fields);
+    QVERIFY2(parsed.ok(), qPrintable(parsed.ok() ? QString() : parsed.error().detail));
+    const QList<GpuStatus> &g = parsed.value();
+    QCOMPARE(g.size(), 2);
+    QCOMPARE(g[0].index, 0);
+    QCOMPARE(g[1].index, 1);
+    QCOMPARE(g[0].uuid, u"GPU-4a3f9c2e-7d1b-5e60-8c21-0b6f1e3d9a58"_qs);
+    QCOMPARE(g[1].pciBusId, u"00000000:2A:00.0"_qs);
+    QCOMPARE(g[1].name, u"NVIDIA H100 80GB HBM3"_qs);
+    QCOMPARE(g[1].driverVersion, u"565.57.01"_qs);
+    QCOMPARE(orMinus(g[0].memoryTotalMiB), qint64(81559));
+    QCOMPARE(orMinus(g[0].memoryUsedMiB), used);
+    QCOMPARE(orMinus(g[0].memoryFreeMiB), qint64(81559 - 479) - used);
+    QCOMPARE(orMinus(g[0].utilizationGpuPercent), util);
+    QCOMPARE(orMinus(g[0].utilizationMemoryPercent), utilMem);
+    QCOMPARE(orMinus(g[1].temperatureC), temp1);
+    QCOMPARE(orMinus(g[1].powerDrawW), power1);
+    QCOMPARE(orMinus(g[1].powerLimitW), 700.0);
+    QCOMPARE(g[1].fanSpeedPercent, std::nullopt);
+    QCOMPARE(g[1].pstate, u"P0"_qs);
+    QCOMPARE(g[1].computeMode, u"Default"_qs);
+    QVERIFY(g[1].otherFields.isEmpty());
+}
+
 void TestNvidiaSmi::gpuCsvOtherFields()
 {
     // The P100 capture: columns Onramp has no member for keep their cell text under the canonical name.
@@ -388,6 +452,8 @@ void TestNvidiaSmi::gpuCsvMalformed_data()
                                    << three << u"mismatch"_qs;
     QTest::newRow("unknown field error")
         << u"Field \"memory.quantum\" is not a valid field to query.\n\n"_qs << three << u"memory.quantum"_qs;
+    QTest::newRow("lab: broken driver instead of CSV")
+        << lab(u"job-gpu1-nodriver__query-gpu-status__exit9.txt"_qs) << gpuStatusFields() << u"driver"_qs;
     QTest::newRow("the table instead of CSV")
         << corpus(u"table__GTX1080__530.41.03__no-processes.txt"_qs) << three << u"values"_qs;
 }
@@ -452,6 +518,37 @@ void TestNvidiaSmi::appsCsvCorpus()
     QVERIFY(p.gpuBusId.startsWith(u"00000000:"_qs));
     QVERIFY(p.otherFields.contains(u"timestamp"_qs));
     QVERIFY(p.otherFields.contains(u"gpu_name"_qs));
+}
+
+void TestNvidiaSmi::appsCsvLab_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QStringList>("fields");
+    QTest::addColumn<int>("count");
+    QTest::newRow("busy, noheader, nounits") << u"job-gpu2-busy__query-compute-apps__exit0.csv"_qs
+                                             << computeAppsFields() << 2;
+    QTest::newRow("busy, header, units, all fields") << u"job-gpu2-busy__query-compute-apps-header__exit0.csv"_qs
+                                                     << QStringList {} << 2;
+    QTest::newRow("idle: no output at all") << u"job-gpu1__query-compute-apps-idle__exit0.csv"_qs
+                                            << computeAppsFields() << 0;
+}
+
+void TestNvidiaSmi::appsCsvLab()
+{
+    QFETCH(QString, file);
+    QFETCH(QStringList, fields);
+    QFETCH(int, count);
+    const auto parsed = parseComputeAppsCsv(lab(file), fields);
+    QVERIFY2(parsed.ok(), qPrintable(parsed.ok() ? QString() : parsed.error().detail));
+    QCOMPARE(parsed.value().size(), count);
+    if (count == 0)
+        return;
+    const GpuProcess &p = parsed.value()[1];
+    QCOMPARE(p.gpuUuid, u"GPU-b81d07f4-2c95-4e3a-91d6-5f2a8c4e7b13"_qs);
+    QCOMPARE(p.pid, 48377);
+    QCOMPARE(p.name, u"/home/student/miniconda3/envs/cola/bin/python"_qs);
+    QVERIFY(!p.nameTruncated);
+    QCOMPARE(p.usedMemoryMiB, 20480);
 }
 
 void TestNvidiaSmi::appsCsvVariants_data()
@@ -589,6 +686,26 @@ void TestNvidiaSmi::tableCorpus_data()
         "00000000:01:00.0", -1, 64, 242, 350, 0, 46068, 100, 0, 0, true);
     row("table__linux-x86_64__nvidia-l40s__595.80__load.txt", "595.80", "13.2", 1, "NVIDIA L40S", false,
         "00000000:01:00.0", -1, 54, 110, 350, 1235, 46068, 9, 2, 0, true);
+
+    // The lab's stand-in in a real Slurm job (CUDA_VISIBLE_DEVICES from --gres), in several driver layouts.
+    auto labRow = [](const char *file, const char *driver, const char *cuda, int gpus, const char *name, bool truncated,
+                     const char *lastBus, int temp, double power, qint64 used, int util, int processes) {
+        QTest::newRow(file) << lab(QString::fromLatin1(file)) << QString::fromLatin1(driver) << QString::fromLatin1(cuda)
+                            << gpus << QString::fromLatin1(name) << truncated << QString::fromLatin1(lastBus) << -1
+                            << temp << power << 700.0 << used << qint64(81559) << util << processes << 0 << true;
+    };
+    labRow("job-gpu1__nvidia-smi__exit0.txt", "565.57.01", "12.7", 1, "NVIDIA H100 80GB HBM3", false,
+           "00000000:18:00.0", 29, 82, 1, 0, 0);
+    labRow("job-gpu2__nvidia-smi__exit0.txt", "565.57.01", "12.7", 2, "NVIDIA H100 80GB HBM3", false,
+           "00000000:2A:00.0", 29, 82, 1, 0, 0);
+    labRow("job-gpu2-busy__nvidia-smi__exit0.txt", "565.57.01", "12.7", 2, "NVIDIA H100 80GB HBM3", false,
+           "00000000:2A:00.0", 57, 598, 21011, 97, 2);
+    labRow("job-gpu1-busy-driver470__nvidia-smi__exit0.txt", "470.82.01", "11.4", 1, "NVIDIA H100 80G", true,
+           "00000000:18:00.0", 57, 598, 21011, 97, 1);
+    labRow("job-gpu1-busy-driver535__nvidia-smi__exit0.txt", "535.161.08", "12.2", 1, "NVIDIA H100 80GB HBM3", false,
+           "00000000:18:00.0", 57, 598, 21011, 97, 1);
+    labRow("job-gpu1-busy-driver580__nvidia-smi__exit0.txt", "580.65.06", "13.0", 1, "NVIDIA H100 80GB HBM3", false,
+           "00000000:18:00.0", 57, 598, 21011, 97, 1);
 }
 
 void TestNvidiaSmi::tableCorpus()
@@ -698,6 +815,37 @@ void TestNvidiaSmi::tableProcessRows()
     QCOMPARE(v100.value().processes[0].name, u"niconda3/envs/cola/bin/python"_qs);
     QVERIFY(v100.value().processes[0].nameTruncated);
     QCOMPARE(v100.value().processes[0].usedMemoryMiB, 1279);
+}
+
+void TestNvidiaSmi::tableLabProcessNames_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("470 (79 columns)") << u"job-gpu1-busy-driver470__nvidia-smi__exit0.txt"_qs
+                                      << u"nda3/envs/cola/bin/python"_qs;
+    QTest::newRow("535 (89 columns)") << u"job-gpu1-busy-driver535__nvidia-smi__exit0.txt"_qs
+                                      << u"ent/miniconda3/envs/cola/bin/python"_qs;
+    QTest::newRow("565 (91 columns)") << u"job-gpu2-busy__nvidia-smi__exit0.txt"_qs
+                                      << u"ent/miniconda3/envs/cola/bin/python"_qs;
+    QTest::newRow("580 (91 columns)") << u"job-gpu1-busy-driver580__nvidia-smi__exit0.txt"_qs
+                                      << u"niconda3/envs/cola/bin/python"_qs;
+}
+
+// A training process's long path is cut at the front; the CSV query has it whole.
+void TestNvidiaSmi::tableLabProcessNames()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, name);
+    const auto parsed = parseNvidiaSmiTable(lab(file));
+    QVERIFY(parsed.ok());
+    const GpuProcess &p = parsed.value().processes.first();
+    QCOMPARE(p.name, name);
+    QVERIFY(p.nameTruncated);
+    QVERIFY(u"/home/student/miniconda3/envs/cola/bin/python"_qs.endsWith(p.name));
+    QCOMPARE(p.pid, 48213);
+    QCOMPARE(p.type, u"C"_qs);
+    QCOMPARE(p.usedMemoryMiB, 20480);
+    QCOMPARE(p.gpuIndex, 0);
 }
 
 void TestNvidiaSmi::tableMigDevices()
@@ -811,6 +959,12 @@ void TestNvidiaSmi::listCorpus_data()
     QTest::newRow("list-L h100 MIG 590.48.01")
         << corpus(u"list-L__linux-x86_64__nvidia-h100-mig__590.48.01.txt"_qs) << 1
         << u"NVIDIA H100 80GB HBM3"_qs << u"GPU-00000000-0000-0000-0000-000000000000"_qs << 4;
+    QTest::newRow("lab: job with one GPU")
+        << lab(u"job-gpu1__list-L__exit0.txt"_qs) << 1 << u"NVIDIA H100 80GB HBM3"_qs
+        << u"GPU-4a3f9c2e-7d1b-5e60-8c21-0b6f1e3d9a58"_qs << 0;
+    QTest::newRow("lab: job with two GPUs")
+        << lab(u"job-gpu2__list-L__exit0.txt"_qs) << 2 << u"NVIDIA H100 80GB HBM3"_qs
+        << u"GPU-4a3f9c2e-7d1b-5e60-8c21-0b6f1e3d9a58"_qs << 0;
     QTest::newRow("two GPUs, no MIG")
         << u"GPU 0: Tesla K80 (UUID: GPU-a1)\nGPU 1: Tesla K80 (UUID: GPU-b2)\n"_qs << 2 << u"Tesla K80"_qs
         << u"GPU-a1"_qs << 0;
@@ -864,18 +1018,18 @@ void TestNvidiaSmi::versionCorpus_data()
     QTest::addColumn<QString>("nvml");
     QTest::addColumn<QString>("cuda");
     QTest::newRow("rtx-2080-super")
-        << u"version__linux-x86_64__nvidia-geforce-rtx-2080-super__595.71.05.txt"_qs << u"595.71.05"_qs
+        << u"nvidia-smi/version__linux-x86_64__nvidia-geforce-rtx-2080-super__595.71.05.txt"_qs << u"595.71.05"_qs
         << u"595.71"_qs << u"13.2"_qs;
     QTest::newRow("rtx-4080-super")
-        << u"version__linux-x86_64__nvidia-geforce-rtx-4080-super__595.71.05.txt"_qs << u"595.71.05"_qs
+        << u"nvidia-smi/version__linux-x86_64__nvidia-geforce-rtx-4080-super__595.71.05.txt"_qs << u"595.71.05"_qs
         << u"595.71"_qs << u"13.2"_qs;
-    QTest::newRow("h100") << u"version__linux-x86_64__nvidia-h100-80gb-hbm3__590.48.01.txt"_qs
+    QTest::newRow("h100") << u"nvidia-smi/version__linux-x86_64__nvidia-h100-80gb-hbm3__590.48.01.txt"_qs
                           << u"590.48.01"_qs << u"590.48"_qs << u"13.1"_qs;
-    QTest::newRow("h100 MIG") << u"version__linux-x86_64__nvidia-h100-mig__590.48.01.txt"_qs
+    QTest::newRow("h100 MIG") << u"nvidia-smi/version__linux-x86_64__nvidia-h100-mig__590.48.01.txt"_qs
                               << u"590.48.01"_qs << u"590.48"_qs << u"13.1"_qs;
-    QTest::newRow("h200") << u"version__linux-x86_64__nvidia-h200__590.48.01.txt"_qs << u"590.48.01"_qs
+    QTest::newRow("h200") << u"nvidia-smi/version__linux-x86_64__nvidia-h200__590.48.01.txt"_qs << u"590.48.01"_qs
                           << u"590.48"_qs << u"13.1"_qs;
-    QTest::newRow("l40s") << u"version__linux-x86_64__nvidia-l40s__595.80.txt"_qs << u"595.80"_qs
+    QTest::newRow("l40s") << u"nvidia-smi/version__linux-x86_64__nvidia-l40s__595.80.txt"_qs << u"595.80"_qs
                           << u"595.80"_qs << u"13.2"_qs;
 }
 
@@ -885,7 +1039,7 @@ void TestNvidiaSmi::versionCorpus()
     QFETCH(QString, driver);
     QFETCH(QString, nvml);
     QFETCH(QString, cuda);
-    const auto parsed = parseNvidiaSmiVersion(corpus(file));
+    const auto parsed = parseNvidiaSmiVersion(readGpuFixture(file));
     QVERIFY2(parsed.ok(), qPrintable(parsed.ok() ? QString() : parsed.error().detail));
     QCOMPARE(parsed.value().driverVersion, driver);
     QCOMPARE(parsed.value().smiVersion, driver);
@@ -974,6 +1128,27 @@ void TestNvidiaSmi::diagnose_data()
     QTest::newRow("unknown query field")
         << u"Field \"power.draw.instant\" is not a valid field to query.\n\n"_qs << 2 << job << 1
         << u"nvidia-smi.invalid-field"_qs << u"fewer fields"_qs << u"power.draw.instant"_qs;
+    QTest::newRow("lab: login node") << lab(u"login__nvidia-smi__exit9.txt"_qs) << 9 << login << -1
+                                     << u"nvidia-smi.no-driver"_qs << u"--gres=gpu:1"_qs << u"NVIDIA driver"_qs;
+    QTest::newRow("lab: job without --gres") << lab(u"job-nogres__nvidia-smi__exit9.txt"_qs) << 9 << job << 0
+                                             << u"nvidia-smi.no-driver"_qs << u"--gres=gpu:1"_qs << u"NVIDIA driver"_qs;
+    QTest::newRow("lab: broken driver in a GPU job")
+        << lab(u"job-gpu1-nodriver__query-gpu-status__exit9.txt"_qs) << 9 << job << 1 << u"nvidia-smi.no-driver"_qs
+        << u"--exclude=vm"_qs << u"NVIDIA driver"_qs;
+    QTest::newRow("lab: mismatch") << lab(u"job-gpu1-mismatch__nvidia-smi__exit18.txt"_qs) << 18 << job << 1
+                                   << u"nvidia-smi.driver-library-mismatch"_qs << u"another node"_qs
+                                   << u"NVML library version: 565.57"_qs;
+    QTest::newRow("lab: no devices") << lab(u"job-gpu1-nodevices__nvidia-smi__exit6.txt"_qs) << 6 << job << 1
+                                     << u"nvidia-smi.no-devices"_qs << u"CUDA_VISIBLE_DEVICES"_qs
+                                     << u"No devices were found"_qs;
+    QTest::newRow("lab: unknown field") << lab(u"job-gpu1__query-gpu-unknown-field__exit2.txt"_qs) << 2 << job << 1
+                                        << u"nvidia-smi.invalid-field"_qs << u"fewer fields"_qs
+                                        << u"memory.quantum"_qs;
+    QTest::newRow("lab: power.draw.instant on a 470 driver")
+        << lab(u"job-gpu1-driver470__query-gpu-power-instant__exit2.txt"_qs) << 2 << job << 1
+        << u"nvidia-smi.invalid-field"_qs << u"fewer fields"_qs << u"power.draw.instant"_qs;
+    QTest::newRow("lab: a normal table: nothing") << lab(u"job-gpu2-busy__nvidia-smi__exit0.txt"_qs) << 0 << job << 2
+                                                  << QString() << QString() << QString();
     QTest::newRow("a normal table: nothing") << corpus(u"table__H100-SXMx8__565.57.01__no-processes.txt"_qs)
                                              << 0 << job << 8 << QString() << QString() << QString();
     QTest::newRow("a normal CSV: nothing")
@@ -1008,7 +1183,7 @@ void TestNvidiaSmi::diagnose()
     QVERIFY2(d->suggestion.contains(suggestionHas), qPrintable(d->suggestion));
     QVERIFY2(d->evidence.contains(evidenceHas), qPrintable(d->evidence));
     if (code == u"nvidia-smi.invalid-field")
-        QCOMPARE(rejectedQueryField(text), u"power.draw.instant"_qs);
+        QCOMPARE(rejectedQueryField(text), evidenceHas);
 }
 
 void TestNvidiaSmi::cudaFromDriverInt_data()

@@ -127,6 +127,8 @@ private Q_SLOTS:
 
     void parse_data();
     void parse();
+    void labProbe_data();
+    void labProbe();
     void parseMalformed_data();
     void parseMalformed();
     void diagnoseProbe_data();
@@ -605,6 +607,65 @@ void TestTorchProbe::parse()
     QCOMPARE(r.deviceCount.value_or(-1), count);
     QCOMPARE(r.cudaVisibleDevices.value_or(u"(unset)"_qs), visible);
     QCOMPARE(r.preamble, preamble);
+}
+
+void TestTorchProbe::labProbe_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("place");
+    QTest::addColumn<int>("gpus");
+    QTest::addColumn<QString>("torchCuda"); // "none": torch not importable
+    QTest::addColumn<int>("count");
+    QTest::addColumn<QStringList>("codes");
+    const int login = int(Place::LoginNode);
+    const int job = int(Place::Job);
+    auto row = [](const char *file, int place, int gpus, const char *cuda, int count, QStringList codes) {
+        QTest::newRow(file) << QString::fromLatin1(file) << place << gpus << QString::fromLatin1(cuda) << count << codes;
+    };
+    row("login__probe-none__exit0.txt", login, -1, "none", -1, {u"torch.not-installed"_qs});
+    row("login__probe-cpu__exit0.txt", login, -1, "", 0, {u"torch.cpu-build"_qs});
+    row("login__probe-cu118__exit0.txt", login, -1, "11.8", 0, {u"torch.no-driver"_qs});
+    row("job-nogres__probe-cu118__exit0.txt", job, 0, "11.8", 0, {u"torch.no-driver"_qs});
+    row("job-gpu1__probe-cpu__exit0.txt", job, 1, "", 0, {u"torch.cpu-build"_qs});
+    row("job-gpu1__probe-cu118__exit0.txt", job, 1, "11.8", 1, {});
+    row("job-gpu2__probe-cu121__exit0.txt", job, 2, "12.1", 2, {});
+    row("job-gpu1__probe-cu121-conda-run__exit0.txt", job, 1, "12.1", 1, {});
+    row("job-gpu1-driver470__probe-cu121__exit0.txt", job, 1, "12.1", 1, {u"torch.driver-too-old"_qs});
+    row("job-gpu1-driver470__probe-cu118__exit0.txt", job, 1, "11.8", 1, {});
+    row("job-gpu1-mismatch__probe-cu121__exit0.txt", job, 1, "12.1", 0, {u"torch.driver-library-mismatch"_qs});
+    row("job-gpu1-nodriver__probe-cu121__exit0.txt", job, 1, "12.1", 0, {u"torch.cuda-init-failed"_qs});
+}
+
+// The probe's real output in the lab (tests/fixtures/gpu/lab/capture.sh): conda envs made by the conda
+// stand-in, run on the login node and in Slurm jobs with the torch and nvidia-smi stand-ins.
+void TestTorchProbe::labProbe()
+{
+    QFETCH(QString, file);
+    QFETCH(int, place);
+    QFETCH(int, gpus);
+    QFETCH(QString, torchCuda);
+    QFETCH(int, count);
+    QFETCH(QStringList, codes);
+    const auto parsed = parseTorchProbe(readGpuFixture(u"lab/"_qs + file));
+    QVERIFY2(parsed.ok(), qPrintable(parsed.ok() ? QString() : parsed.error().detail));
+    const TorchProbeResult &r = parsed.value();
+    QCOMPARE(r.torchImported, torchCuda != u"none");
+    if (r.torchImported)
+        QCOMPARE(r.torchCuda, torchCuda);
+    QCOMPARE(r.deviceCount.value_or(-1), count);
+    QCOMPARE(r.hostname, u"vm"_qs);
+    QVERIFY(r.pythonExecutable.startsWith(u"/home/student/miniconda3/"_qs));
+    QVERIFY(r.preamble.isEmpty());
+    if (place == int(Place::LoginNode))
+        QCOMPARE(r.cudaVisibleDevices, std::nullopt);
+    else if (gpus > 0)
+        QCOMPARE(r.cudaVisibleDevices.value_or(QString()).split(u',').size(), gpus);
+    const Diagnoses d = diagnoseTorchProbe(r, contextFor(place, gpus));
+    QCOMPARE(codesOf(d), codes);
+    if (r.cudaAvailable == true) {
+        QCOMPARE(r.tensorOk, true);
+        QCOMPARE(r.devices.size(), count);
+    }
 }
 
 void TestTorchProbe::parseMalformed_data()
