@@ -1,6 +1,6 @@
 #include "ui/mainwindow.h"
 
-#include "cluster/slurmcommands.h"
+#include "cluster/slurm/slurmcommands.h"
 #include "ui/connectionform.h"
 #include "ui/errorbanner.h"
 #include "ui/hostkeydialog.h"
