@@ -188,7 +188,7 @@ QString recordChannel(QStringView channel, QStringView baseUrl)
     QStringView base = baseUrl;
     while (base.endsWith(u'/'))
         base.chop(1);
-    if (base.isEmpty())
+    if (base.isEmpty() || channel == u"pypi") // pip's packages: base_url https://pypi.org/simple
         return shortChannel(channel);
     if (!channel.isEmpty() && base.endsWith(QString(u'/' + channel.toString())))
         return shortChannel(channel);

@@ -91,7 +91,8 @@ CondaChange classify(const CondaPackage &from, const CondaPackage &to)
 }
 
 // The parts both parsers share: entries sorted, sizes from the downloads, python, torch.
-void finishPlan(CondaPlan *plan)
+// requestedSpecs: plan->specs are what was asked for (not "removed specs").
+void finishPlan(CondaPlan *plan, bool requestedSpecs)
 {
     std::stable_sort(
         plan->entries.begin(), plan->entries.end(),
@@ -110,6 +111,9 @@ void finishPlan(CondaPlan *plan)
                     e.package.build = d.build;
             }
         }
+        // "1.0.0-pyh_0 --> 0.9.0-pyh_0" names no channel: both sides come from the same one
+        if (e.change != CondaChange::Supersede && e.previous.channel.isEmpty() && !e.previous.name.isEmpty())
+            e.previous.channel = e.package.channel;
     }
     // A text plan cut short (a pasted excerpt) may list downloads but no sections: they count too.
     QList<CondaPackage> packages = plan->linked();
@@ -122,7 +126,7 @@ void finishPlan(CondaPlan *plan)
             plan->pythonVersion = p.version;
     }
     plan->torch = detectTorchBuild(packages);
-    if (plan->torch.variant == TorchBuild::Variant::Absent) {
+    if (plan->torch.variant == TorchBuild::Variant::Absent && requestedSpecs) {
         // pytorch was asked for, but the plan as read does not show it (an excerpt cut short)
         static const QRegularExpression torchSpec(
             QStringLiteral(R"(^(?:[^:]+::)?(pytorch|pytorch-gpu|torch)(?:$|[=<>!~ ]))"),
@@ -376,7 +380,7 @@ Result<CondaPlan> parsePlanJson(QStringView text)
         plan.downloadBytes = 0; // everything is in the package cache already
         plan.downloadBytesExact = true;
     }
-    finishPlan(&plan);
+    finishPlan(&plan, false);
     return plan;
 }
 
@@ -399,6 +403,7 @@ Result<CondaPlan> parsePlanText(QStringView text)
 
     CondaPlan plan;
     bool sawPlan = false;
+    bool requestedSpecs = false;
     Section section = Section::None;
     bool inRows = false; // a section's rows have started (a blank line ends them)
     QString errorName;
@@ -455,6 +460,7 @@ Result<CondaPlan> parsePlanText(QStringView text)
                 continue;
             }
             if (trimmed == u"added / updated specs:" || trimmed == u"removed specs:") {
+                requestedSpecs = trimmed.startsWith(u"added");
                 section = Section::Specs;
                 inRows = false;
                 continue;
@@ -529,8 +535,6 @@ Result<CondaPlan> parsePlanText(QStringView text)
                 || !readChangeSide(m.captured(1), m.captured(3), &e.package))
                 return sectionError(line);
             e.previous.name = e.package.name = m.captured(1);
-            if (!m.captured(2).contains(u"::") && !m.captured(3).contains(u"::"))
-                e.previous.channel = e.package.channel; // "1.0.0-pyh_0 --> 0.9.0-pyh_0": one channel
             if (e.package.channel.isEmpty()
                 && m.capturedLength(4) > 0) // conda <= 4.5: "... --> 1.15.0-py36_0 conda-forge"
                 e.package.channel = condaoutput::shortChannel(m.captured(4));
@@ -566,7 +570,7 @@ Result<CondaPlan> parsePlanText(QStringView text)
             total += qMax<qint64>(p.size, 0);
         plan.downloadBytes = total;
     }
-    finishPlan(&plan);
+    finishPlan(&plan, requestedSpecs);
     return plan;
 }
 
@@ -643,6 +647,11 @@ TorchBuild detectTorchBuild(const QList<CondaPackage> &packages)
     t.channel = torch->channel;
     t.evidence = torch->name + u' ' + torch->version + u' ' + torch->build;
     t.variant = classifyTorchBuildString(torch->build, &t.cudaVersion);
+    if (const qsizetype plus = torch->version.indexOf(u'+');
+        t.variant == TorchBuild::Variant::Unknown && plus > 0) {
+        // pip's wheels carry the variant in the local version: 2.2.2+cu121, 2.2.2+cpu
+        t.variant = classifyTorchBuildString(torch->version.mid(plus + 1), &t.cudaVersion);
+    }
     if (t.variant == TorchBuild::Variant::Unknown) {
         if (torch->name == u"pytorch-gpu") {
             t.variant = TorchBuild::Variant::Cuda;
