@@ -96,6 +96,16 @@ bool archSupported(const QStringList &archs, const QString &capability)
     return false;
 }
 
+Diagnosis probeTimeout(const QString &evidence)
+{
+    return Diagnosis {
+        QStringLiteral("torch.probe-timeout"),
+        GpuTr::tr("The PyTorch check did not finish in time: starting CUDA hung."),
+        GpuTr::tr("A hanging GPU start is usually a problem of the node: ask Slurm for another node, "
+                  "and tell the cluster's admins if it happens again."),
+        evidence};
+}
+
 } // namespace
 
 QString torchProbeScript()
@@ -117,13 +127,18 @@ Result<QString> torchProbeCommand(const TorchProbeRequest &request)
                       GpuTr::tr("The time limit of the PyTorch check must be between 0 and 3600 seconds."),
                       {}};
     const QString deadline = QString::number(request.deadlineSeconds);
+    const QString outerTimeout = request.deadlineSeconds > 0
+        ? shellJoin({QStringLiteral("timeout"), QStringLiteral("-k"), QStringLiteral("5"),
+                     QString::number(request.deadlineSeconds + 15)})
+            + QLatin1Char(' ')
+        : QString();
 
     if (request.conda.isEmpty()) {
         const auto python
             = pathWord(request.python, GpuTr::tr("“%1” is not a usable path for the environment's Python."));
         if (!python)
             return python.error();
-        return QString(python.value() + QLatin1Char(' ')
+        return QString(outerTimeout + python.value() + QLatin1Char(' ')
                        + shellJoin({QStringLiteral("-c"), script, deadline}));
     }
 
@@ -155,7 +170,7 @@ Result<QString> torchProbeCommand(const TorchProbeRequest &request)
     // base64 line without spaces or quotes that a shell or conda could touch.
     const QString loader = QStringLiteral("exec(__import__(\"base64\").b64decode(\"%1\").decode(\"utf-8\"))")
                                .arg(QString::fromLatin1(script.toUtf8().toBase64()));
-    return QString(conda.value() + QStringLiteral(" run ") + envWord + QLatin1Char(' ')
+    return QString(outerTimeout + conda.value() + QStringLiteral(" run ") + envWord + QLatin1Char(' ')
                    + shellJoin({QStringLiteral("python"), QStringLiteral("-c"), loader, deadline}));
 }
 
@@ -227,6 +242,15 @@ Result<TorchProbeResult> parseTorchProbe(QStringView output)
         QStringLiteral("torch probe: no JSON line; output ends: %1").arg(excerpt(output.right(300), 300)));
 }
 
+Diagnoses diagnoseTorchProbeFailure(QStringView output, int exitCode, const GpuCheckContext &context)
+{
+    Diagnoses out;
+    if (exitCode == 124 || exitCode == 137)
+        out.append(probeTimeout(QStringLiteral("exit code %1 (killed by timeout)").arg(exitCode)));
+    out.append(diagnoseTorchOutput(output, context));
+    return out;
+}
+
 Diagnoses diagnoseTorchProbe(const TorchProbeResult &r, const GpuCheckContext &context)
 {
     Diagnoses out;
@@ -235,12 +259,7 @@ Diagnoses diagnoseTorchProbe(const TorchProbeResult &r, const GpuCheckContext &c
     };
 
     if (r.deadlineExceeded)
-        out.append(Diagnosis {
-            QStringLiteral("torch.probe-timeout"),
-            GpuTr::tr("The PyTorch check did not finish in time; starting CUDA hung."),
-            GpuTr::tr("A hanging GPU start is usually a problem of the node: ask Slurm for another "
-                      "node and tell the cluster's admins if it happens again."),
-            r.probeError});
+        out.append(probeTimeout(r.probeError));
     else if (!r.probeError.isEmpty())
         out.append(Diagnosis {QStringLiteral("torch.probe-failed"),
                               GpuTr::tr("Onramp's PyTorch check failed with an unexpected error."),

@@ -29,7 +29,9 @@ struct TorchProbeRequest {
     QString conda;
     QString envName; // -n NAME
     QString envPrefix; // -p PREFIX
-    // The probe's own deadline in seconds (it prints what it has and exits); 0: none.
+    // The probe's own deadline in seconds (it prints what it has and exits 3); 0: none. A CUDA call that
+    // hangs while holding Python's lock can outlast it, so the command also runs under coreutils'
+    // `timeout` (deadline + 15 s, then SIGKILL 5 s later: exit code 124 or 137, no JSON).
     int deadlineSeconds = 120;
 };
 
@@ -81,6 +83,10 @@ struct TorchProbeResult {
 
 // Finds the probe's JSON in the output (junk lines before it are kept in `preamble`) and reads it.
 Result<TorchProbeResult> parseTorchProbe(QStringView output);
+
+// When parseTorchProbe() fails: what the command's output and exit code say instead (the outer timeout,
+// 124/137; the env or its python missing; torch's own error text). Empty when nothing is recognised.
+Diagnoses diagnoseTorchProbeFailure(QStringView output, int exitCode, const GpuCheckContext &context = {});
 
 // The classic failures: torch not installed or failing to import, CPU-only build, driver too old for
 // this CUDA build, no NVIDIA driver (login node / job without --gres), CUDA init failed, driver/library

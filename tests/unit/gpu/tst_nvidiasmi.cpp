@@ -328,14 +328,16 @@ void TestNvidiaSmi::gpuCsvLab_data()
     QTest::addColumn<int>("utilMem");
     QTest::addColumn<int>("temp1");
     QTest::addColumn<double>("power1");
-    QTest::newRow("status poll: noheader, nounits") << u"job-gpu2__query-gpu-status__exit0.csv"_qs
-                                                    << gpuStatusFields() << qint64(1) << 0 << 0 << 31 << 78.48;
+    QTest::newRow("status poll: noheader, nounits")
+        << u"job-gpu2__query-gpu-status__exit0.csv"_qs << gpuStatusFields() << qint64(1) << 0 << 0 << 31
+        << 78.48;
     QTest::newRow("status poll: header, units") << u"job-gpu2__query-gpu-status-header-units__exit0.csv"_qs
                                                 << QStringList {} << qint64(1) << 0 << 0 << 31 << 78.48;
-    QTest::newRow("status poll: header, nounits") << u"job-gpu2__query-gpu-status-header-nounits__exit0.csv"_qs
-                                                  << QStringList {} << qint64(1) << 0 << 0 << 31 << 78.48;
-    QTest::newRow("status poll, busy GPUs") << u"job-gpu2-busy__query-gpu-status__exit0.csv"_qs << gpuStatusFields()
-                                            << qint64(21011) << 97 << 40 << 60 << 624.85;
+    QTest::newRow("status poll: header, nounits")
+        << u"job-gpu2__query-gpu-status-header-nounits__exit0.csv"_qs << QStringList {} << qint64(1) << 0 << 0
+        << 31 << 78.48;
+    QTest::newRow("status poll, busy GPUs") << u"job-gpu2-busy__query-gpu-status__exit0.csv"_qs
+                                            << gpuStatusFields() << qint64(21011) << 97 << 40 << 60 << 624.85;
 }
 
 void TestNvidiaSmi::gpuCsvLab()
@@ -525,12 +527,12 @@ void TestNvidiaSmi::appsCsvLab_data()
     QTest::addColumn<QString>("file");
     QTest::addColumn<QStringList>("fields");
     QTest::addColumn<int>("count");
-    QTest::newRow("busy, noheader, nounits") << u"job-gpu2-busy__query-compute-apps__exit0.csv"_qs
-                                             << computeAppsFields() << 2;
-    QTest::newRow("busy, header, units, all fields") << u"job-gpu2-busy__query-compute-apps-header__exit0.csv"_qs
-                                                     << QStringList {} << 2;
-    QTest::newRow("idle: no output at all") << u"job-gpu1__query-compute-apps-idle__exit0.csv"_qs
-                                            << computeAppsFields() << 0;
+    QTest::newRow("busy, noheader, nounits")
+        << u"job-gpu2-busy__query-compute-apps__exit0.csv"_qs << computeAppsFields() << 2;
+    QTest::newRow("busy, header, units, all fields")
+        << u"job-gpu2-busy__query-compute-apps-header__exit0.csv"_qs << QStringList {} << 2;
+    QTest::newRow("idle: no output at all")
+        << u"job-gpu1__query-compute-apps-idle__exit0.csv"_qs << computeAppsFields() << 0;
 }
 
 void TestNvidiaSmi::appsCsvLab()
@@ -688,11 +690,13 @@ void TestNvidiaSmi::tableCorpus_data()
         "00000000:01:00.0", -1, 54, 110, 350, 1235, 46068, 9, 2, 0, true);
 
     // The lab's stand-in in a real Slurm job (CUDA_VISIBLE_DEVICES from --gres), in several driver layouts.
-    auto labRow = [](const char *file, const char *driver, const char *cuda, int gpus, const char *name, bool truncated,
-                     const char *lastBus, int temp, double power, qint64 used, int util, int processes) {
-        QTest::newRow(file) << lab(QString::fromLatin1(file)) << QString::fromLatin1(driver) << QString::fromLatin1(cuda)
-                            << gpus << QString::fromLatin1(name) << truncated << QString::fromLatin1(lastBus) << -1
-                            << temp << power << 700.0 << used << qint64(81559) << util << processes << 0 << true;
+    auto labRow = [](const char *file, const char *driver, const char *cuda, int gpus, const char *name,
+                     bool truncated, const char *lastBus, int temp, double power, qint64 used, int util,
+                     int processes) {
+        QTest::newRow(file) << lab(QString::fromLatin1(file)) << QString::fromLatin1(driver)
+                            << QString::fromLatin1(cuda) << gpus << QString::fromLatin1(name) << truncated
+                            << QString::fromLatin1(lastBus) << -1 << temp << power << 700.0 << used
+                            << qint64(81559) << util << processes << 0 << true;
     };
     labRow("job-gpu1__nvidia-smi__exit0.txt", "565.57.01", "12.7", 1, "NVIDIA H100 80GB HBM3", false,
            "00000000:18:00.0", 29, 82, 1, 0, 0);
@@ -702,10 +706,10 @@ void TestNvidiaSmi::tableCorpus_data()
            "00000000:2A:00.0", 57, 598, 21011, 97, 2);
     labRow("job-gpu1-busy-driver470__nvidia-smi__exit0.txt", "470.82.01", "11.4", 1, "NVIDIA H100 80G", true,
            "00000000:18:00.0", 57, 598, 21011, 97, 1);
-    labRow("job-gpu1-busy-driver535__nvidia-smi__exit0.txt", "535.161.08", "12.2", 1, "NVIDIA H100 80GB HBM3", false,
-           "00000000:18:00.0", 57, 598, 21011, 97, 1);
-    labRow("job-gpu1-busy-driver580__nvidia-smi__exit0.txt", "580.65.06", "13.0", 1, "NVIDIA H100 80GB HBM3", false,
-           "00000000:18:00.0", 57, 598, 21011, 97, 1);
+    labRow("job-gpu1-busy-driver535__nvidia-smi__exit0.txt", "535.161.08", "12.2", 1, "NVIDIA H100 80GB HBM3",
+           false, "00000000:18:00.0", 57, 598, 21011, 97, 1);
+    labRow("job-gpu1-busy-driver580__nvidia-smi__exit0.txt", "580.65.06", "13.0", 1, "NVIDIA H100 80GB HBM3",
+           false, "00000000:18:00.0", 57, 598, 21011, 97, 1);
 }
 
 void TestNvidiaSmi::tableCorpus()
@@ -821,14 +825,14 @@ void TestNvidiaSmi::tableLabProcessNames_data()
 {
     QTest::addColumn<QString>("file");
     QTest::addColumn<QString>("name");
-    QTest::newRow("470 (79 columns)") << u"job-gpu1-busy-driver470__nvidia-smi__exit0.txt"_qs
-                                      << u"nda3/envs/cola/bin/python"_qs;
-    QTest::newRow("535 (89 columns)") << u"job-gpu1-busy-driver535__nvidia-smi__exit0.txt"_qs
-                                      << u"ent/miniconda3/envs/cola/bin/python"_qs;
-    QTest::newRow("565 (91 columns)") << u"job-gpu2-busy__nvidia-smi__exit0.txt"_qs
-                                      << u"ent/miniconda3/envs/cola/bin/python"_qs;
-    QTest::newRow("580 (91 columns)") << u"job-gpu1-busy-driver580__nvidia-smi__exit0.txt"_qs
-                                      << u"niconda3/envs/cola/bin/python"_qs;
+    QTest::newRow("470 (79 columns)")
+        << u"job-gpu1-busy-driver470__nvidia-smi__exit0.txt"_qs << u"nda3/envs/cola/bin/python"_qs;
+    QTest::newRow("535 (89 columns)")
+        << u"job-gpu1-busy-driver535__nvidia-smi__exit0.txt"_qs << u"ent/miniconda3/envs/cola/bin/python"_qs;
+    QTest::newRow("565 (91 columns)")
+        << u"job-gpu2-busy__nvidia-smi__exit0.txt"_qs << u"ent/miniconda3/envs/cola/bin/python"_qs;
+    QTest::newRow("580 (91 columns)")
+        << u"job-gpu1-busy-driver580__nvidia-smi__exit0.txt"_qs << u"niconda3/envs/cola/bin/python"_qs;
 }
 
 // A training process's long path is cut at the front; the CSV query has it whole.
@@ -1018,17 +1022,17 @@ void TestNvidiaSmi::versionCorpus_data()
     QTest::addColumn<QString>("nvml");
     QTest::addColumn<QString>("cuda");
     QTest::newRow("rtx-2080-super")
-        << u"nvidia-smi/version__linux-x86_64__nvidia-geforce-rtx-2080-super__595.71.05.txt"_qs << u"595.71.05"_qs
-        << u"595.71"_qs << u"13.2"_qs;
+        << u"nvidia-smi/version__linux-x86_64__nvidia-geforce-rtx-2080-super__595.71.05.txt"_qs
+        << u"595.71.05"_qs << u"595.71"_qs << u"13.2"_qs;
     QTest::newRow("rtx-4080-super")
-        << u"nvidia-smi/version__linux-x86_64__nvidia-geforce-rtx-4080-super__595.71.05.txt"_qs << u"595.71.05"_qs
-        << u"595.71"_qs << u"13.2"_qs;
+        << u"nvidia-smi/version__linux-x86_64__nvidia-geforce-rtx-4080-super__595.71.05.txt"_qs
+        << u"595.71.05"_qs << u"595.71"_qs << u"13.2"_qs;
     QTest::newRow("h100") << u"nvidia-smi/version__linux-x86_64__nvidia-h100-80gb-hbm3__590.48.01.txt"_qs
                           << u"590.48.01"_qs << u"590.48"_qs << u"13.1"_qs;
     QTest::newRow("h100 MIG") << u"nvidia-smi/version__linux-x86_64__nvidia-h100-mig__590.48.01.txt"_qs
                               << u"590.48.01"_qs << u"590.48"_qs << u"13.1"_qs;
-    QTest::newRow("h200") << u"nvidia-smi/version__linux-x86_64__nvidia-h200__590.48.01.txt"_qs << u"590.48.01"_qs
-                          << u"590.48"_qs << u"13.1"_qs;
+    QTest::newRow("h200") << u"nvidia-smi/version__linux-x86_64__nvidia-h200__590.48.01.txt"_qs
+                          << u"590.48.01"_qs << u"590.48"_qs << u"13.1"_qs;
     QTest::newRow("l40s") << u"nvidia-smi/version__linux-x86_64__nvidia-l40s__595.80.txt"_qs << u"595.80"_qs
                           << u"595.80"_qs << u"13.2"_qs;
 }
@@ -1129,26 +1133,28 @@ void TestNvidiaSmi::diagnose_data()
         << u"Field \"power.draw.instant\" is not a valid field to query.\n\n"_qs << 2 << job << 1
         << u"nvidia-smi.invalid-field"_qs << u"fewer fields"_qs << u"power.draw.instant"_qs;
     QTest::newRow("lab: login node") << lab(u"login__nvidia-smi__exit9.txt"_qs) << 9 << login << -1
-                                     << u"nvidia-smi.no-driver"_qs << u"--gres=gpu:1"_qs << u"NVIDIA driver"_qs;
-    QTest::newRow("lab: job without --gres") << lab(u"job-nogres__nvidia-smi__exit9.txt"_qs) << 9 << job << 0
-                                             << u"nvidia-smi.no-driver"_qs << u"--gres=gpu:1"_qs << u"NVIDIA driver"_qs;
+                                     << u"nvidia-smi.no-driver"_qs << u"--gres=gpu:1"_qs
+                                     << u"NVIDIA driver"_qs;
+    QTest::newRow("lab: job without --gres")
+        << lab(u"job-nogres__nvidia-smi__exit9.txt"_qs) << 9 << job << 0 << u"nvidia-smi.no-driver"_qs
+        << u"--gres=gpu:1"_qs << u"NVIDIA driver"_qs;
     QTest::newRow("lab: broken driver in a GPU job")
-        << lab(u"job-gpu1-nodriver__query-gpu-status__exit9.txt"_qs) << 9 << job << 1 << u"nvidia-smi.no-driver"_qs
-        << u"--exclude=vm"_qs << u"NVIDIA driver"_qs;
+        << lab(u"job-gpu1-nodriver__query-gpu-status__exit9.txt"_qs) << 9 << job << 1
+        << u"nvidia-smi.no-driver"_qs << u"--exclude=vm"_qs << u"NVIDIA driver"_qs;
     QTest::newRow("lab: mismatch") << lab(u"job-gpu1-mismatch__nvidia-smi__exit18.txt"_qs) << 18 << job << 1
                                    << u"nvidia-smi.driver-library-mismatch"_qs << u"another node"_qs
                                    << u"NVML library version: 565.57"_qs;
     QTest::newRow("lab: no devices") << lab(u"job-gpu1-nodevices__nvidia-smi__exit6.txt"_qs) << 6 << job << 1
                                      << u"nvidia-smi.no-devices"_qs << u"CUDA_VISIBLE_DEVICES"_qs
                                      << u"No devices were found"_qs;
-    QTest::newRow("lab: unknown field") << lab(u"job-gpu1__query-gpu-unknown-field__exit2.txt"_qs) << 2 << job << 1
-                                        << u"nvidia-smi.invalid-field"_qs << u"fewer fields"_qs
-                                        << u"memory.quantum"_qs;
+    QTest::newRow("lab: unknown field")
+        << lab(u"job-gpu1__query-gpu-unknown-field__exit2.txt"_qs) << 2 << job << 1
+        << u"nvidia-smi.invalid-field"_qs << u"fewer fields"_qs << u"memory.quantum"_qs;
     QTest::newRow("lab: power.draw.instant on a 470 driver")
         << lab(u"job-gpu1-driver470__query-gpu-power-instant__exit2.txt"_qs) << 2 << job << 1
         << u"nvidia-smi.invalid-field"_qs << u"fewer fields"_qs << u"power.draw.instant"_qs;
-    QTest::newRow("lab: a normal table: nothing") << lab(u"job-gpu2-busy__nvidia-smi__exit0.txt"_qs) << 0 << job << 2
-                                                  << QString() << QString() << QString();
+    QTest::newRow("lab: a normal table: nothing") << lab(u"job-gpu2-busy__nvidia-smi__exit0.txt"_qs) << 0
+                                                  << job << 2 << QString() << QString() << QString();
     QTest::newRow("a normal table: nothing") << corpus(u"table__H100-SXMx8__565.57.01__no-processes.txt"_qs)
                                              << 0 << job << 8 << QString() << QString() << QString();
     QTest::newRow("a normal CSV: nothing")

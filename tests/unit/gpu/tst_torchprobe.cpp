@@ -133,6 +133,8 @@ private Q_SLOTS:
     void parseMalformed();
     void diagnoseProbe_data();
     void diagnoseProbe();
+    void diagnoseFailure_data();
+    void diagnoseFailure();
     void torchCorpus_data();
     void torchCorpus();
 };
@@ -180,6 +182,8 @@ void TestTorchProbe::pythonCommand()
     request.deadlineSeconds = deadline;
     const auto cmd = torchProbeCommand(request);
     QVERIFY2(cmd.ok(), qPrintable(cmd.ok() ? QString() : cmd.error().message));
+    if (deadline > 0) // coreutils' timeout stops a probe whose own deadline cannot fire
+        prefix.prepend(u"timeout -k 5 %1 "_qs.arg(deadline + 15));
     QVERIFY2(cmd.value().startsWith(prefix), qPrintable(cmd.value().left(120)));
     QVERIFY(cmd.value().endsWith(u"' "_qs + QString::number(deadline)));
     QVERIFY(cmd.value().contains(u"import warnings"_qs)); // readable in the log pane
@@ -215,6 +219,7 @@ void TestTorchProbe::condaCommand()
     request.envPrefix = prefix;
     const auto cmd = torchProbeCommand(request);
     QVERIFY2(cmd.ok(), qPrintable(cmd.ok() ? QString() : cmd.error().message));
+    expectedStart.prepend(u"timeout -k 5 135 "_qs);
     QVERIFY2(cmd.value().startsWith(expectedStart), qPrintable(cmd.value().left(160)));
     QVERIFY(!cmd.value().contains(u'\n')); // conda run mangles newlines in arguments
     QVERIFY(cmd.value().endsWith(u" 120"_qs));
@@ -620,7 +625,8 @@ void TestTorchProbe::labProbe_data()
     const int login = int(Place::LoginNode);
     const int job = int(Place::Job);
     auto row = [](const char *file, int place, int gpus, const char *cuda, int count, QStringList codes) {
-        QTest::newRow(file) << QString::fromLatin1(file) << place << gpus << QString::fromLatin1(cuda) << count << codes;
+        QTest::newRow(file) << QString::fromLatin1(file) << place << gpus << QString::fromLatin1(cuda)
+                            << count << codes;
     };
     row("login__probe-none__exit0.txt", login, -1, "none", -1, {u"torch.not-installed"_qs});
     row("login__probe-cpu__exit0.txt", login, -1, "", 0, {u"torch.cpu-build"_qs});
@@ -632,7 +638,8 @@ void TestTorchProbe::labProbe_data()
     row("job-gpu1__probe-cu121-conda-run__exit0.txt", job, 1, "12.1", 1, {});
     row("job-gpu1-driver470__probe-cu121__exit0.txt", job, 1, "12.1", 1, {u"torch.driver-too-old"_qs});
     row("job-gpu1-driver470__probe-cu118__exit0.txt", job, 1, "11.8", 1, {});
-    row("job-gpu1-mismatch__probe-cu121__exit0.txt", job, 1, "12.1", 0, {u"torch.driver-library-mismatch"_qs});
+    row("job-gpu1-mismatch__probe-cu121__exit0.txt", job, 1, "12.1", 0,
+        {u"torch.driver-library-mismatch"_qs});
     row("job-gpu1-nodriver__probe-cu121__exit0.txt", job, 1, "12.1", 0, {u"torch.cuda-init-failed"_qs});
 }
 
@@ -804,6 +811,39 @@ void TestTorchProbe::diagnoseProbe()
             all += x.suggestion + u'\n';
         QVERIFY2(all.contains(suggestionHas), qPrintable(all));
     }
+}
+
+void TestTorchProbe::diagnoseFailure_data()
+{
+    QTest::addColumn<QString>("output");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QStringList>("codes");
+    QTest::newRow("killed by the outer timeout")
+        << QString() << 124 << QStringList {u"torch.probe-timeout"_qs};
+    QTest::newRow("SIGKILL after the timeout") << QString() << 137 << QStringList {u"torch.probe-timeout"_qs};
+    QTest::newRow("env's python missing")
+        << u"bash: line 1: /home/student/miniconda3/envs/cola/bin/python: No such file or directory\n"_qs
+        << 127 << QStringList {u"torch.env-missing"_qs};
+    QTest::newRow("conda run: no such env")
+        << u"\nEnvironmentLocationNotFound: Not a conda environment: /home/student/miniconda3/envs/nope\n\n"_qs
+        << 1 << QStringList {u"torch.env-missing"_qs};
+    QTest::newRow("torch's own error, no JSON")
+        << readGpuFixture(u"pytorch/error-driver-too-old__RuntimeError.txt"_qs) << 1
+        << QStringList {u"torch.driver-too-old"_qs};
+    QTest::newRow("nothing known") << u"Segmentation fault (core dumped)\n"_qs << 139 << QStringList {};
+    QTest::newRow("binary garbage") << binaryGarbage() << 1 << QStringList {};
+}
+
+void TestTorchProbe::diagnoseFailure()
+{
+    QFETCH(QString, output);
+    QFETCH(int, exitCode);
+    QFETCH(QStringList, codes);
+    QVERIFY(!parseTorchProbe(output).ok());
+    const Diagnoses d = diagnoseTorchProbeFailure(output, exitCode);
+    QCOMPARE(codesOf(d), codes);
+    for (const Diagnosis &x : d)
+        QVERIFY(!x.summary.isEmpty() && !x.suggestion.isEmpty() && !x.evidence.isEmpty());
 }
 
 void TestTorchProbe::torchCorpus_data()
