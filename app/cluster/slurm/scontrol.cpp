@@ -215,12 +215,25 @@ qint64 NodeDetails::gpus() const
 
 qint64 NodeDetails::gpusAllocated() const
 {
+    if (raw.contains(u"GresUsed"))
+        return gpuCount(gresUsed);
     return tresGpuCount(allocatedTres);
+}
+
+bool NodeDetails::gpuUseKnown() const
+{
+    if (raw.contains(u"GresUsed") || state.base == u"idle")
+        return true;
+    for (auto it = configuredTres.cbegin(); it != configuredTres.cend(); ++it) {
+        if (it.key() == u"gres/gpu" || it.key().startsWith(u"gres/gpu:"))
+            return true;
+    }
+    return false;
 }
 
 qint64 NodeDetails::freeGpus() const
 {
-    if (!state.usable())
+    if (!state.usable() || !gpuUseKnown())
         return 0;
     return std::max<qint64>(0, gpus() - gpusAllocated());
 }
@@ -244,6 +257,10 @@ Result<QList<NodeDetails>> parseScontrolNodes(QStringView text)
         if (!gres)
             return gres.error();
         node.gres = gres.value();
+        auto gresUsed = parseGres(record.value(u"GresUsed"));
+        if (!gresUsed)
+            return gresUsed.error();
+        node.gresUsed = gresUsed.value();
         node.cpusAllocated = leadingInt(record.contains(u"CPUAlloc") ? record.value(u"CPUAlloc")
                                                                      : record.value(u"AllocCPUs"));
         node.cpusTotal

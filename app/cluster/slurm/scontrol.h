@@ -69,12 +69,13 @@ struct JobDetails {
 // Empty text is no jobs; "slurm_load_jobs error: ..." on stderr is for explainSlurmOutput().
 Result<QList<JobDetails>> parseScontrolJobs(QStringView text);
 
-// `scontrol show node [NAME]`
+// `scontrol --details show node [NAME]` (or without --details)
 struct NodeDetails {
     QString name;
     NodeState state;
     QStringList partitions;
     QList<GresEntry> gres;
+    QList<GresEntry> gresUsed; // GresUsed=, printed with `scontrol --details show node`
     std::optional<int> cpusAllocated;
     std::optional<int> cpusTotal;
     std::optional<qint64> realMemoryMb;
@@ -85,8 +86,13 @@ struct NodeDetails {
     ScontrolRecord raw;
 
     qint64 gpus() const; // from Gres, else CfgTRES
-    qint64 gpusAllocated() const; // from AllocTRES
-    qint64 freeGpus() const; // 0 when the node cannot start jobs
+    // From GresUsed when printed, else AllocTRES (which lists GPUs only where the site accounts
+    // for gres/gpu: without --details, a GPU node may look free while its GPUs are in use).
+    qint64 gpusAllocated() const;
+    // Whether the record tells how many GPUs are in use: GresUsed, TRES that count GPUs, or an
+    // idle node (nothing allocated).
+    bool gpuUseKnown() const;
+    qint64 freeGpus() const; // 0 when the node cannot start jobs or its GPU use is not known
 };
 Result<QList<NodeDetails>> parseScontrolNodes(QStringView text);
 

@@ -82,6 +82,18 @@ QString sinfoNodesCommand()
                                     "Memory", "AllocMem", "Reason"})});
 }
 
+Result<QString> scontrolShowNodeCommand(const QString &node)
+{
+    QStringList argv {QStringLiteral("scontrol"), QStringLiteral("--details"), QStringLiteral("show"),
+                      QStringLiteral("node")};
+    if (!node.isEmpty()) {
+        if (Status ok = checkNodeList(node); !ok)
+            return ok.error();
+        argv << node;
+    }
+    return shellJoin(argv);
+}
+
 QString identifyCommand()
 {
     return QStringLiteral("hostname; ") + sinfoPartitionsCommand(true);

@@ -23,6 +23,10 @@ QString sinfoPartitionsCommand(bool header = false);
 // allocated/idle/other/total, memory and the reason a node is down or drained.
 QString sinfoNodesCommand();
 
+// One node, or all with an empty name, with GresUsed (GPUs in use) and the other details:
+// `scontrol --details show node [NAME]`.
+Result<QString> scontrolShowNodeCommand(const QString &node = {});
+
 // The login node's name and the partitions it sees, with a header for people reading the log:
 // the first thing Onramp runs after connecting (parseIdentifyOutput reads it).
 QString identifyCommand();

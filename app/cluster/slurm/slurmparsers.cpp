@@ -6,6 +6,8 @@
 #include <QHash>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace onramp::cluster {
 
 using namespace slurm_detail;
@@ -137,17 +139,81 @@ QList<QStringView> splitCells(QStringView line, bool delimited, qsizetype count)
     return cells;
 }
 
-std::optional<QStringList> headerOf(QStringView line, bool delimited, const QStringList &known)
+// Whitespace-separated words with their positions in the line.
+struct Word {
+    qsizetype start;
+    qsizetype end;
+};
+QList<Word> wordsOf(QStringView line)
 {
-    const QList<QStringView> tokens = splitCells(line, delimited, delimited ? 1000 : 1000);
-    QStringList header;
+    QList<Word> words;
+    qsizetype i = 0;
+    while (i < line.size()) {
+        while (i < line.size() && line.at(i).isSpace())
+            ++i;
+        if (i >= line.size())
+            break;
+        const qsizetype start = i;
+        while (i < line.size() && !line.at(i).isSpace())
+            ++i;
+        words << Word {start, i};
+    }
+    return words;
+}
+
+// A whitespace-aligned row (squeue's and sinfo's default formats) whose values hold spaces
+// ("my job|with pipe" cut to "my job|w"): the header's word ends mark where right-aligned columns
+// end; a word belongs to the first column whose header ends at or after the word's end, and the
+// last column takes the rest of the line.
+QList<QStringView> cellsByPosition(QStringView line, const QList<Word> &words,
+                                   const QList<qsizetype> &headerEnds)
+{
+    const qsizetype count = headerEnds.size();
+    QList<QStringView> cells(count);
+    QList<qsizetype> firstWord(count, -1);
+    QList<qsizetype> lastWord(count, -1);
+    qsizetype column = 0;
+    for (qsizetype w = 0; w < words.size(); ++w) {
+        while (column < count - 1 && words.at(w).end > headerEnds.at(column))
+            ++column;
+        if (firstWord.at(column) < 0)
+            firstWord[column] = w;
+        lastWord[column] = w;
+    }
+    for (qsizetype c = 0; c < count; ++c) {
+        if (firstWord.at(c) < 0)
+            continue;
+        const qsizetype start = words.at(firstWord.at(c)).start;
+        const qsizetype end = c == count - 1 ? line.size() : words.at(lastWord.at(c)).end;
+        cells[c] = line.mid(start, end - start);
+    }
+    return cells;
+}
+
+struct Header {
+    QStringList columns;
+    QList<qsizetype> ends; // where each header word ends (whitespace tables)
+};
+
+std::optional<Header> headerOf(QStringView line, bool delimited, const QStringList &known)
+{
+    Header header;
     bool anyKnown = false;
+    QList<QStringView> tokens;
+    if (delimited) {
+        tokens = splitCells(line, true, 1000);
+    } else {
+        for (const Word &word : wordsOf(line)) {
+            tokens << line.mid(word.start, word.end - word.start);
+            header.ends << word.end;
+        }
+    }
     for (QStringView token : tokens) {
         token = token.trimmed();
         if (!looksLikeHeaderWord(token))
             return std::nullopt;
         anyKnown = anyKnown || known.contains(token);
-        header << token.toString();
+        header.columns << token.toString();
     }
     if (!anyKnown)
         return std::nullopt;
@@ -168,17 +234,19 @@ Result<Table> readTable(QStringView text, const QStringList &expected, const QSt
     }
     qsizetype first = 0;
     bool delimited = false;
+    QList<qsizetype> headerEnds;
     const QStringView top = lines.first().text;
     if (top.contains(u'|')) {
         if (auto header = headerOf(top, true, known)) {
-            table.columns = *header;
+            table.columns = header->columns;
             delimited = true;
             first = 1;
         }
     }
     if (first == 0) {
         if (auto header = headerOf(top, false, known)) {
-            table.columns = *header;
+            table.columns = header->columns;
+            headerEnds = header->ends;
             first = 1;
         }
     }
@@ -186,12 +254,26 @@ Result<Table> readTable(QStringView text, const QStringList &expected, const QSt
         table.columns = expected;
         delimited = top.count(u'|') >= std::max<qsizetype>(1, expected.size() - 1);
     }
+    const qsizetype count = table.columns.size();
     for (qsizetype i = first; i < lines.size(); ++i) {
         const TextLine &line = lines.at(i);
-        Row row {line, splitCells(line.text, delimited, table.columns.size())};
-        if (row.cells.size() < table.columns.size())
-            return unreadableLine(
-                tool, line, SlurmTr::tr("%1 of %2 columns").arg(row.cells.size()).arg(table.columns.size()));
+        Row row {line, {}};
+        if (delimited) {
+            row.cells = splitCells(line.text, true, count);
+        } else {
+            const QList<Word> words = wordsOf(line.text);
+            if (words.size() > count && headerEnds.size() == count)
+                row.cells = cellsByPosition(line.text, words, headerEnds);
+            else
+                row.cells = splitCells(line.text, false, count);
+            // Aligned tables leave the last column blank when there is nothing to show
+            // (squeue's NODELIST(REASON) of a cancelled job).
+            if (row.cells.size() == count - 1)
+                row.cells << QStringView();
+        }
+        if (row.cells.size() < count)
+            return unreadableLine(tool, line,
+                                  SlurmTr::tr("%1 of %2 columns").arg(row.cells.size()).arg(count));
         table.rows << row;
     }
     return table;
@@ -261,7 +343,9 @@ Result<QList<GresEntry>> gresCell(const Row &row, int column, const QString &too
         return QList<GresEntry> {};
     auto gres = parseGres(cell(row, column));
     if (!gres)
-        return unreadableLine(tool, row.line, gres.error().message);
+        return unreadableLine(
+            tool, row.line,
+            SlurmTr::tr("“%1” is not a generic resource (GRES) list").arg(cell(row, column).toString()));
     return gres;
 }
 
@@ -346,6 +430,8 @@ Result<QList<PartitionInfo>> parseSinfoPartitions(QStringView text, const QStrin
         group.gres = gres.value();
         group.gresUsed = gresUsed.value();
         group.nodeList = cell(row, cNodeList).toString();
+        if (!group.nodeList.isEmpty() && !isNone(group.nodeList) && !isValidNodeList(group.nodeList))
+            return unreadableLine(tool, row.line, SlurmTr::tr("“%1” is not a node list").arg(group.nodeList));
 
         const QString key = name.toString();
         if (!index.contains(key)) {
@@ -580,6 +666,8 @@ AllocationProgress parseAllocationProgress(QStringView stderrText)
         {QRegularExpression(QStringLiteral(R"(Force Terminated (?:JobId=|job )(\d+))")), Stage::Ended},
         {QRegularExpression(QStringLiteral(R"(Job aborted due to signal())")), Stage::Ended},
         {QRegularExpression(QStringLiteral(R"(Job has been cancelled())")), Stage::Ended},
+        {QRegularExpression(QStringLiteral(R"(Unable to allocate resources:())")), Stage::Ended},
+        {QRegularExpression(QStringLiteral(R"(Job submit/allocate failed:())")), Stage::Ended},
     };
     AllocationProgress progress;
     for (QStringView line : stderrText.split(u'\n')) {

@@ -437,7 +437,7 @@ Result<QList<GresEntry>> parseGres(QStringView text)
             else
                 return garbage();
         }
-        static const QRegularExpression word(QStringLiteral(R"(^[A-Za-z0-9_.\-/]+$)"));
+        static const QRegularExpression word(QStringLiteral(R"(^[A-Za-z0-9_][A-Za-z0-9_.\-/]*$)"));
         if (!word.match(entry.name).hasMatch()
             || (!entry.type.isEmpty() && !word.match(entry.type).hasMatch()))
             return garbage();

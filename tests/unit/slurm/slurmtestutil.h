@@ -19,7 +19,8 @@ inline QString readFixture(const QString &relative)
     QFile file(fixturePath(relative));
     if (!file.open(QIODevice::ReadOnly))
         return {};
-    return QString::fromUtf8(file.readAll());
+    const QString text = QString::fromUtf8(file.readAll());
+    return text.isNull() ? QString(QLatin1String("")) : text; // an empty file is empty, not missing
 }
 
 // Documentation examples show the prompt: "$ squeue" then its output, sometimes several commands in

@@ -329,6 +329,7 @@ void TestSlurmCommands::hostileValuesRejected_data()
         row("scontrol job id", [bad] { return scontrolShowJobCommand(bad); });
         row("step job id", [bad] { return stepCommand({bad, {}, {u"id"_qs}, false}); });
         row("step node", [bad] { return stepCommand({u"1"_qs, bad, {u"id"_qs}, false}); });
+        row("scontrol node", [bad] { return scontrolShowNodeCommand(bad); });
         row("squeue user", [bad] { return squeueCommand({bad, false}); });
     }
 }
