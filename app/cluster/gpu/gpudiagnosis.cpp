@@ -313,8 +313,10 @@ Diagnoses diagnoseTorchOutput(QStringView text, const GpuCheckContext &context, 
                           "the right environment is activated."),
                 lineAt(text, m.capturedStart(0)).trimmed()});
 
+    // "bash: line 1: ENV/bin/python: No such file or directory", "timeout: failed to run command
+    // 'ENV/bin/python': No such file or directory", conda run's EnvironmentLocationNotFound.
     static const QRegularExpression envMissingRe(QStringLiteral(
-        R"(EnvironmentLocationNotFound: Not a conda environment|\S*/bin/python[0-9.]*: (?:No such file or directory|not found))"));
+        R"(EnvironmentLocationNotFound: Not a conda environment|\S*/bin/python[0-9.]*'?: (?:No such file or directory|not found))"));
     if (const auto m = envMissingRe.match(text); m.hasMatch())
         add(m.capturedStart(0),
             Diagnosis {
@@ -324,6 +326,16 @@ Diagnoses diagnoseTorchOutput(QStringView text, const GpuCheckContext &context, 
                 GpuTr::tr("Check the environment's name with conda env list, and create it if it is "
                           "missing (Onramp's setup does this)."),
                 lineAt(text, m.capturedStart(0)).trimmed()});
+
+    static const QRegularExpression condaMissingRe(
+        QStringLiteral(R"(\S*/conda'?: (?:No such file or directory|not found)|conda: command not found)"));
+    if (const auto m = condaMissingRe.match(text); m.hasMatch())
+        add(m.capturedStart(0),
+            Diagnosis {QStringLiteral("torch.conda-missing"),
+                       GpuTr::tr("conda was not found where Onramp looked for it."),
+                       GpuTr::tr("Check where conda is installed on the cluster (for example with ls "
+                                 "~/miniconda3/bin/conda) and set that path in Onramp's profile."),
+                       lineAt(text, m.capturedStart(0)).trimmed()});
 
     std::stable_sort(found.begin(), found.end(),
                      [](const Found &a, const Found &b) { return a.pos < b.pos; });

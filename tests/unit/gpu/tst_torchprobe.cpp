@@ -824,6 +824,18 @@ void TestTorchProbe::diagnoseFailure_data()
     QTest::newRow("env's python missing")
         << u"bash: line 1: /home/student/miniconda3/envs/cola/bin/python: No such file or directory\n"_qs
         << 127 << QStringList {u"torch.env-missing"_qs};
+    QTest::newRow("lab: env's python missing, under timeout")
+        << u"timeout: failed to run command "
+           u"'/home/student/miniconda3/envs/onramp-gpu-probe-cu121/bin/python': No "
+           "such file or directory\n"_qs
+        << 127 << QStringList {u"torch.env-missing"_qs};
+    QTest::newRow("lab: conda run, no such env, in a job")
+        << u"\nEnvironmentLocationNotFound: Not a conda environment: "
+           "/home/student/miniconda3/envs/onramp-gpu-probe-cu121\n\nsrun: error: vm: task 0: Exited with exit code 1\n"_qs
+        << 1 << QStringList {u"torch.env-missing"_qs};
+    QTest::newRow("conda missing")
+        << u"timeout: failed to run command '/home/student/miniconda3/bin/conda': No such file or directory\n"_qs
+        << 127 << QStringList {u"torch.conda-missing"_qs};
     QTest::newRow("conda run: no such env")
         << u"\nEnvironmentLocationNotFound: Not a conda environment: /home/student/miniconda3/envs/nope\n\n"_qs
         << 1 << QStringList {u"torch.env-missing"_qs};
