@@ -36,8 +36,9 @@ QString rejectedQueryField(QStringView output);
 // Recognises PyTorch's classic CUDA failures in free text (a probe's warnings, a pasted log, stderr,
 // `python -m torch.utils.collect_env`): driver too old for the build's CUDA, no NVIDIA driver, CUDA
 // driver init failed, driver/library mismatch (Error 803), no CUDA GPUs, CPU-only build, a GPU too new
-// for the build, torch not installed, the environment's python or conda missing. `torchCuda` (the build's CUDA,
-// when known) makes the explanations precise. Codes: "torch.<what>"; each at most once, in text order.
+// for the build, torch not installed, the environment's python or conda missing. `torchCuda` (the
+// build's CUDA, when known) makes the explanations precise. Codes: "torch.<what>"; each at most once,
+// in text order.
 Diagnoses diagnoseTorchOutput(QStringView text, const GpuCheckContext &context = {},
                               const QString &torchCuda = {});
 
