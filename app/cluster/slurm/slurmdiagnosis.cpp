@@ -311,16 +311,16 @@ Diagnosis explainLimit(QStringView reason, const LimitParts &parts, QStringView 
     if (parts.kind == u"Min")
         return diagnosis(
             SlurmTr::tr(
-                "Your job asks for less %1 than the minimum of its quality of service (QOS), so it will "
-                "not start as it is.")
+                "Your job asks for less than the minimum of %1 its quality of service (QOS) requires, so "
+                "it will not start as it is.")
                 .arg(noun),
             SlurmTr::tr("Cancel it and ask for at least the minimum, or submit with another QOS."));
     if (parts.budget == u"Minutes")
         return diagnosis(
             parts.owner == u"QOS"
-                ? SlurmTr::tr("Your quality of service (QOS) has used up its allowance of %1 over time.")
+                ? SlurmTr::tr("Your quality of service (QOS) has used up its allowance of time on %1.")
                       .arg(noun)
-                : SlurmTr::tr("Your group (Slurm account) has used up its allowance of %1 over time.")
+                : SlurmTr::tr("Your group (Slurm account) has used up its allowance of time on %1.")
                       .arg(noun),
             SlurmTr::tr(
                 "Waiting does not help until the allowance is renewed: ask the administrators or your "
@@ -328,8 +328,8 @@ Diagnosis explainLimit(QStringView reason, const LimitParts &parts, QStringView 
     if (parts.budget == u"RunMinutes")
         return diagnosis(
             SlurmTr::tr(
-                "The running jobs of your group or QOS already hold as much %1 over time as allowed; this "
-                "job waits until some of it is used up.")
+                "The running jobs of your group or QOS already reserve as much time on %1 as allowed; this "
+                "job waits until some of that time is used up.")
                 .arg(noun),
             SlurmTr::tr("Wait, or ask for a shorter time limit so the job fits sooner."));
     if (parts.kind == u"Grp")
@@ -363,8 +363,8 @@ Diagnosis explainLimit(QStringView reason, const LimitParts &parts, QStringView 
                 .arg(noun),
             SlurmTr::tr("Wait for other jobs of your account to finish."));
     return diagnosis(
-        SlurmTr::tr("You already use the most %1 your account or QOS allows one person at a time; "
-                    "this job waits until your other jobs free some.")
+        SlurmTr::tr("You are already at the limit of %1 your account or QOS allows one person at a time; "
+                    "this job waits until your other jobs end or free some.")
             .arg(noun),
         SlurmTr::tr("Wait for your other jobs to finish, or cancel one you no longer need."));
 }
@@ -375,6 +375,8 @@ std::optional<Diagnosis> explainPendingReason(QStringView reason)
 {
     const QStringView evidence = reason;
     QStringView text = reason.trimmed();
+    if (text == u"(null)")
+        return std::nullopt;
     if (text.startsWith(u'(') && text.endsWith(u')'))
         text = text.mid(1, text.size() - 2).trimmed();
     if (text.isEmpty() || text == u"None" || text == u"(null)")
@@ -604,7 +606,7 @@ const QList<ErrorRule> &errorRules()
           QT_TRANSLATE_NOOP("onramp::cluster",
                             "Refresh the job list; there is nothing left to do for this job.")}},
         {u"AllocationExpired",
-         QRegularExpression(QStringLiteral(R"(Slurm job \d+ has expired|Expired or invalid job)")),
+         QRegularExpression(QStringLiteral(R"(Slurm job \d+ has expired)")),
          {QT_TRANSLATE_NOOP(
               "onramp::cluster",
               "The allocation has ended (time limit or cancelled), so nothing more can run in it."),
