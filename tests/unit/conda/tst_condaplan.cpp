@@ -1,3 +1,4 @@
+#include "cluster/conda/condaoutput.h"
 #include "cluster/conda/condaplan.h"
 #include "condafixtures.h"
 
@@ -68,6 +69,17 @@ private Q_SLOTS:
     void torchBuildStrings();
     void torchFromCompanions_data();
     void torchFromCompanions();
+    // the shared helpers of condaoutput.h
+    void humanSizes_data();
+    void humanSizes();
+    void dists_data();
+    void dists();
+    void channels_data();
+    void channels();
+    void versions_data();
+    void versions();
+    void terminalLines_data();
+    void terminalLines();
 };
 
 void TestCondaPlan::plan_data()
@@ -525,6 +537,129 @@ void TestCondaPlan::torchFromCompanions()
     const TorchBuild t = detectTorchBuild(list);
     QCOMPARE(int(t.variant), variant);
     QCOMPARE(t.cudaVersion, cuda);
+}
+
+void TestCondaPlan::humanSizes_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<qint64>("bytes");
+    QTest::newRow("bytes") << u"700 B"_qs << qint64(700);
+    QTest::newRow("KB") << u"3 KB"_qs << qint64(3072);
+    QTest::newRow("MB") << u"951.9 MB"_qs << qint64(951.9 * 1024 * 1024 + 0.5);
+    QTest::newRow("GB") << u"1.40 GB"_qs << qint64(1.40 * 1024 * 1024 * 1024 + 0.5);
+    QTest::newRow("padded") << u"  2.0 MB   "_qs << qint64(2097152);
+    QTest::newRow("no unit") << u"700"_qs << qint64(-1);
+    QTest::newRow("unknown unit") << u"7 PB"_qs << qint64(-1);
+    QTest::newRow("word") << u"big"_qs << qint64(-1);
+}
+
+void TestCondaPlan::humanSizes()
+{
+    QFETCH(QString, text);
+    QFETCH(qint64, bytes);
+    QCOMPARE(onramp::cluster::condaoutput::parseHumanSize(text), bytes);
+}
+
+void TestCondaPlan::dists_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("expected"); // channel|subdir|name|version|build, or "" for refused
+    QTest::newRow("23.x NEW row") << u"conda-forge/linux-64::pytorch-2.1.2-cuda118_py312h8e7ea7a_300"_qs
+                                  << u"conda-forge|linux-64|pytorch|2.1.2|cuda118_py312h8e7ea7a_300"_qs;
+    QTest::newRow("dashes in the name")
+        << u"channel/noarch::hello-conda-1.0.0-pyh_0"_qs << u"channel|noarch|hello-conda|1.0.0|pyh_0"_qs;
+    QTest::newRow("4.2 with link type")
+        << u"defaults::cudatoolkit-8.0-3 1"_qs << u"defaults||cudatoolkit|8.0|3"_qs;
+    QTest::newRow("no channel") << u"bigblob-1.0-0"_qs << u"||bigblob|1.0|0"_qs;
+    QTest::newRow("channel with a slash")
+        << u"pkgs/main::python-3.11.7-h955ad1f_0"_qs << u"pkgs/main||python|3.11.7|h955ad1f_0"_qs;
+    QTest::newRow("too few parts") << u"hello-conda"_qs << QString();
+    QTest::newRow("trailing words") << u"numpy-1.0-py_0 and more"_qs << QString();
+    QTest::newRow("empty") << QString() << QString();
+}
+
+void TestCondaPlan::dists()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, expected);
+    onramp::cluster::condaoutput::Dist d;
+    const bool ok = onramp::cluster::condaoutput::parseDist(text, &d);
+    QCOMPARE(ok, !expected.isEmpty());
+    if (ok)
+        QCOMPARE(QStringList({d.channel, d.subdir, d.name, d.version, d.build}).join(u'|'), expected);
+}
+
+void TestCondaPlan::channels_data()
+{
+    QTest::addColumn<QString>("channel");
+    QTest::addColumn<QString>("baseUrl");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("FETCH url, anaconda.org")
+        << u"https://conda.anaconda.org/conda-forge/linux-64"_qs << QString() << u"conda-forge"_qs;
+    QTest::newRow("FETCH url, repo.anaconda.com")
+        << u"https://repo.anaconda.com/pkgs/main/noarch"_qs << QString() << u"pkgs/main"_qs;
+    QTest::newRow("file channel") << u"file:///srv/conda-channel/noarch"_qs << QString()
+                                  << u"file:///srv/conda-channel"_qs;
+    QTest::newRow("mirror keeps its address")
+        << u"https://mirrors.example.edu/anaconda/cloud/pytorch/linux-64/"_qs << QString()
+        << u"https://mirrors.example.edu/anaconda/cloud/pytorch"_qs;
+    QTest::newRow("LINK record, conda-forge")
+        << u"conda-forge"_qs << u"https://conda.anaconda.org/conda-forge"_qs << u"conda-forge"_qs;
+    QTest::newRow("LINK record, local channel called 'channel'")
+        << u"channel"_qs << u"file:///srv/conda-channel"_qs << u"file:///srv/conda-channel"_qs;
+    QTest::newRow("pip") << u"pypi"_qs << u"https://pypi.org/simple"_qs << u"pypi"_qs;
+    QTest::newRow("4.3 defaults, no base_url") << u"defaults"_qs << QString() << u"defaults"_qs;
+}
+
+void TestCondaPlan::channels()
+{
+    QFETCH(QString, channel);
+    QFETCH(QString, baseUrl);
+    QFETCH(QString, expected);
+    QCOMPARE(onramp::cluster::condaoutput::recordChannel(channel, baseUrl), expected);
+}
+
+void TestCondaPlan::versions_data()
+{
+    QTest::addColumn<QString>("a");
+    QTest::addColumn<QString>("b");
+    QTest::addColumn<int>("order");
+    QTest::newRow("numeric, not lexical") << u"1.9.0"_qs << u"1.10.0"_qs << -1;
+    QTest::newRow("equal") << u"2.1.2"_qs << u"2.1.2"_qs << 0;
+    QTest::newRow("missing part is zero") << u"3.11"_qs << u"3.11.0"_qs << 0;
+    QTest::newRow("release after rc") << u"1.0"_qs << u"1.0rc1"_qs << 1;
+    QTest::newRow("letters") << u"2023c"_qs << u"2023d"_qs << -1;
+}
+
+void TestCondaPlan::versions()
+{
+    QFETCH(QString, a);
+    QFETCH(QString, b);
+    QFETCH(int, order);
+    QCOMPARE(onramp::cluster::condaoutput::compareVersions(a, b), order);
+    QCOMPARE(onramp::cluster::condaoutput::compareVersions(b, a), -order);
+}
+
+void TestCondaPlan::terminalLines_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("lines");
+    QTest::newRow("CRLF") << u"a\r\nb\r\n"_qs << QStringList {u"a"_qs, u"b"_qs};
+    QTest::newRow("spinner with backspaces")
+        << u"Solving environment: - \b\b\\ \b\bdone\r\n"_qs << QStringList {u"Solving environment: done"_qs};
+    QTest::newRow("bar redrawn after CR") << u"\rpkg | 0%\rpkg | 100%\n"_qs << QStringList {u"pkg | 100%"_qs};
+    QTest::newRow("colours and cursor up dropped")
+        << u"\x1b[1;31mred\x1b[0m\x1b[A\n"_qs << QStringList {u"red"_qs};
+    QTest::newRow("NUL separates records")
+        << u"{\"a\":1}\n\u0000{\"b\":2}"_qs << QStringList {u"{\"a\":1}"_qs, QString(), u"{\"b\":2}"_qs};
+    QTest::newRow("no final newline") << u"tail"_qs << QStringList {u"tail"_qs};
+}
+
+void TestCondaPlan::terminalLines()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, lines);
+    QCOMPARE(onramp::cluster::condaoutput::renderLines(text), lines);
 }
 
 QTEST_GUILESS_MAIN(TestCondaPlan)
