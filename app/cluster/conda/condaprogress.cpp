@@ -109,12 +109,12 @@ void CondaProgressTracker::feed(QStringView chunk)
         switch (c.unicode()) {
         case u'\n':
         case 0:
-            processSegment(m_segment, true);
+            processSegment(m_segment);
             m_segment.clear();
             m_column = 0;
             break;
         case u'\r':
-            processSegment(m_segment, false);
+            processSegment(m_segment);
             m_segment.clear();
             m_column = 0;
             break;
@@ -134,7 +134,7 @@ void CondaProgressTracker::feed(QStringView chunk)
                 m_segment += c;
             ++m_column;
             if (m_segment.size() > 4096) { // a line without end: keep memory bounded
-                processSegment(m_segment, false);
+                processSegment(m_segment);
                 m_segment.clear();
                 m_column = 0;
             }
@@ -145,7 +145,7 @@ void CondaProgressTracker::feed(QStringView chunk)
 
 void CondaProgressTracker::finish()
 {
-    processSegment(m_segment, true);
+    processSegment(m_segment);
     m_segment.clear();
     m_column = 0;
     m_escape = Escape::None;
@@ -158,9 +158,8 @@ void CondaProgressTracker::peekPhase()
     applyPhaseLine(m_segment.trimmed());
 }
 
-void CondaProgressTracker::processSegment(const QString &segment, bool lineEnd)
+void CondaProgressTracker::processSegment(const QString &segment)
 {
-    Q_UNUSED(lineEnd)
     const QString text = segment.trimmed();
     if (text.isEmpty())
         return;
@@ -175,7 +174,7 @@ void CondaProgressTracker::processSegment(const QString &segment, bool lineEnd)
             const int percent = o.value(u"finished").toBool(false)
                 ? 100
                 : int(qBound(0.0, std::floor(progress * 100 + 0.5), 100.0));
-            if (m_progress.phase == CondaPhase::Starting || m_progress.phase < CondaPhase::Downloading)
+            if (m_progress.phase < CondaPhase::Downloading)
                 m_progress.phase = CondaPhase::Downloading;
             updateDownload(parts[0].trimmed(), parts[1].trimmed(), percent);
         }

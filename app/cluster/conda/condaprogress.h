@@ -71,7 +71,7 @@ public:
     const CondaProgress &progress() const { return m_progress; }
 
 private:
-    void processSegment(const QString &segment, bool lineEnd);
+    void processSegment(const QString &segment);
     void peekPhase();
     bool applyPhaseLine(const QString &segment);
     void updateDownload(const QString &label, const QString &sizeText, int percent);

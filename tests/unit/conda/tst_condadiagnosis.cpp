@@ -221,6 +221,10 @@ void TestCondaDiagnosis::recognises_data()
            "python[version='>=3.6,<3.7.0a0']\n  - python=3.8\nUse \"conda info <package>\" to see the "
            "dependencies for each package.\n"_qs
         << u"conda.UnsatisfiableError"_qs << QStringList {u"python=3.8"_qs} << u"found to be in conflict"_qs;
+    QTest::newRow("InvalidMatchSpec")
+        << u"\nInvalidMatchSpec: Invalid spec 'numpy[version=>1': Parens not allowed.\n\n"_qs
+        << u"conda.spec.invalid"_qs << QStringList {u"numpy[version=>1"_qs, u"Parens not allowed"_qs}
+        << u"InvalidMatchSpec"_qs;
     QTest::newRow("proxy")
         << u"ProxyError: Conda cannot proceed due to an error in your proxy configuration.\n"_qs
         << u"conda.CondaHTTPError"_qs << QStringList {u"proxy"_qs} << u"ProxyError"_qs;
