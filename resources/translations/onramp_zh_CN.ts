@@ -80,7 +80,7 @@
         <translation>即使窗口状态尚未稳定，到了这个时间也会截图。</translation>
     </message>
     <message>
-        <source>Language of the interface: en or zh_CN (default: the system&apos;s).</source>
+        <source>Language of the interface: en or zh_CN (default: the system's).</source>
         <translation>界面语言：en 或 zh_CN（默认跟随系统）。</translation>
     </message>
     <message>
@@ -123,7 +123,7 @@
 </translation>
     </message>
     <message>
-        <source>The authenticity of host %1 can&apos;t be established.
+        <source>The authenticity of host %1 can't be established.
 %2 key fingerprint is %3.
 </source>
         <translation>无法确认主机 %1 的真实性。
@@ -153,16 +153,6 @@ Run “onramp-cli --help” for the options.
         <translation>onramp-cli：%1
 运行“onramp-cli --help”查看可用选项。
 </translation>
-    </message>
-    <message>
-        <source>Onramp on the command line.
-
-exec: connects to the login node over SSH and runs one command. Its output streams to this program&apos;s stdout and stderr as it arrives, and onramp-cli exits with the command&apos;s exit status (128+N when a signal N ended it, 255 when the connection, the server&apos;s identity or signing in failed, 2 for a mistake on this command line).
-After “--”, a single word is a shell command line run as typed (quote it: -- &apos;ls ~ | head&apos;); several words are quoted one by one and run as exactly those arguments.</source>
-        <translation>命令行版的 Onramp。
-
-exec：通过 SSH 连接登录节点并运行一条命令。命令的输出会实时转到本程序的标准输出和标准错误；onramp-cli 的退出状态就是该命令的退出状态（命令被信号 N 终止时为 128+N；连接、服务器身份核对或登录失败时为 255；本命令行有误时为 2）。
-“--”之后如果只有一个词，它会被当作 shell 命令行原样运行（请加引号：-- &apos;ls ~ | head&apos;）；如果有多个词，则逐个加引号，作为这些参数原样运行。</translation>
     </message>
     <message>
         <source>Show the versions of Onramp, Qt, libssh and Python.</source>
@@ -233,10 +223,6 @@ exec：通过 SSH 连接登录节点并运行一条命令。命令的输出会�
         <translation>请说明要做什么，例如：onramp-cli exec --host aha -- hostname</translation>
     </message>
     <message>
-        <source>unknown command “%1”; the command is “exec”.</source>
-        <translation>未知命令“%1”；可用的命令是“exec”。</translation>
-    </message>
-    <message>
         <source>--host is required.</source>
         <translation>必须提供 --host。</translation>
     </message>
@@ -277,7 +263,7 @@ exec：通过 SSH 连接登录节点并运行一条命令。命令的输出会�
         <translation>显示本帮助并退出。</translation>
     </message>
     <message>
-        <source>Language of the messages: en or zh_CN (default: the system&apos;s).</source>
+        <source>Language of the messages: en or zh_CN (default: the system's).</source>
         <translation>输出信息的语言：en 或 zh_CN（默认跟随系统）。</translation>
     </message>
     <message>
@@ -288,6 +274,246 @@ exec：通过 SSH 连接登录节点并运行一条命令。命令的输出会�
         <source>unknown language “%1”; use en or zh_CN.</source>
         <translation>未知语言“%1”；请使用 en 或 zh_CN。</translation>
     </message>
+    <message>
+        <source>Onramp on the command line.
+
+exec: connects to the login node over SSH and runs one command. Its output streams to this program's stdout and stderr as it arrives, and onramp-cli exits with the command's exit status (128+N when a signal N ended it, 255 when the connection, the server's identity or signing in failed, 2 for a mistake on this command line).
+After “--”, a single word is a shell command line run as typed (quote it: -- 'ls ~ | head'); several words are quoted one by one and run as exactly those arguments.
+
+gpus: shows the GPUs of your running Slurm jobs (utilisation, memory, temperature, power, processes), asked from inside each job with nvidia-smi.
+jobs: lists your Slurm jobs with their state and why a waiting job waits; “jobs --cancel ID” cancels one.
+Both print an aligned table, or JSON with --json; with --watch they keep polling over the same connection. They exit with 0 when the cluster answered, 1 when a Slurm or nvidia-smi command failed (the problem is explained), 255 when the connection failed.</source>
+        <translation>命令行版 Onramp。
+
+exec：通过 SSH 连接到登录节点并运行一条命令。命令的输出会实时转到本程序的标准输出和标准错误，onramp-cli 的退出码即该命令的退出状态（命令被信号 N 终止时为 128+N；连接、服务器身份核对或登录失败时为 255；本命令行写错时为 2）。
+在“--”之后，如果只有一个词，它会被当作 shell 命令行原样运行（请加引号：-- 'ls ~ | head'）；如果有多个词，则逐个加引号，严格作为这些参数运行。
+
+gpus：显示你正在运行的 Slurm 作业所用的 GPU（利用率、显存、温度、功耗、进程），在每个作业内部通过 nvidia-smi 查询。
+jobs：列出你的 Slurm 作业及其状态，以及排队等待的作业在等什么；“jobs --cancel ID”可取消一个作业。
+两者都输出对齐的表格，加 --json 则输出 JSON；加 --watch 会在同一连接上持续轮询。集群正常应答时退出码为 0；Slurm 或 nvidia-smi 命令失败时为 1（会说明问题所在）；连接失败时为 255。</translation>
+    </message>
+    <message>
+        <source>unknown command “%1”; the commands are “exec”, “gpus” and “jobs”.</source>
+        <translation>未知命令“%1”；可用的命令有“exec”“gpus”和“jobs”。</translation>
+    </message>
+    <message>
+        <source>--%1 belongs to “gpus” or “jobs”, not to “exec”.</source>
+        <translation>--%1 属于“gpus”或“jobs”，不能用于“exec”。</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>gpus: only the GPUs of this running job (default: all your running jobs with GPUs).</source>
+        <translation>gpus：只看这个正在运行的作业的 GPU（默认：你所有正在运行且带 GPU 的作业）。</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>作业号</translation>
+    </message>
+    <message>
+        <source>gpus: the node of the job to look at (default: its first node).</source>
+        <translation>gpus：要查看的作业节点（默认：作业的第一个节点）。</translation>
+    </message>
+    <message>
+        <source>node</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>gpus, jobs: print a JSON document instead of a table.</source>
+        <translation>gpus、jobs：输出 JSON 文档而不是表格。</translation>
+    </message>
+    <message>
+        <source>gpus, jobs: keep polling over the same connection until interrupted (or --count polls); with --json, one document per line.</source>
+        <translation>gpus、jobs：在同一连接上持续轮询，直到被中断（或达到 --count 次）；配合 --json 时每行输出一个文档。</translation>
+    </message>
+    <message>
+        <source>gpus, jobs: with --watch, stop after this many polls.</source>
+        <translation>gpus、jobs：配合 --watch，轮询这么多次后停止。</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <source>gpus, jobs: seconds between polls with --watch (default 2).</source>
+        <translation>gpus、jobs：使用 --watch 时两次轮询之间的秒数（默认 2）。</translation>
+    </message>
+    <message>
+        <source>jobs: cancel this job (scancel) instead of listing.</source>
+        <translation>jobs：取消这个作业（scancel），而不是列出作业。</translation>
+    </message>
+    <message>
+        <source>“%1” takes no arguments, but got “%2”.</source>
+        <translation>“%1”不接受参数，但收到了“%2”。</translation>
+    </message>
+    <message>
+        <source>--%1 belongs to “gpus”.</source>
+        <translation>--%1 属于“gpus”。</translation>
+    </message>
+    <message>
+        <source>--cancel belongs to “jobs”.</source>
+        <translation>--cancel 属于“jobs”。</translation>
+    </message>
+    <message>
+        <source>--node needs --job: GPUs are looked at from inside one of your jobs.</source>
+        <translation>--node 需要配合 --job：GPU 要在你的某个作业内部查看。</translation>
+    </message>
+    <message>
+        <source>--cancel and --watch do not go together.</source>
+        <translation>--cancel 和 --watch 不能同时使用。</translation>
+    </message>
+    <message>
+        <source>--count needs a whole number of polls, 1 or more.</source>
+        <translation>--count 需要一个不小于 1 的整数轮询次数。</translation>
+    </message>
+    <message>
+        <source>--count goes with --watch.</source>
+        <translation>--count 需要配合 --watch 使用。</translation>
+    </message>
+    <message>
+        <source>--interval needs a number of seconds from 0 to 3600.</source>
+        <translation>--interval 需要 0 到 3600 之间的秒数。</translation>
+    </message>
+    <message>
+        <source>onramp-cli: the connection is not usable.
+</source>
+        <translation>onramp-cli：连接不可用。
+</translation>
+    </message>
+    <message>
+        <source>Your jobs at %1:
+</source>
+        <translation>你在 %1 上的作业：
+</translation>
+    </message>
+    <message>
+        <source>You have no jobs on the cluster right now.
+</source>
+        <translation>你目前在集群上没有作业。
+</translation>
+    </message>
+    <message>
+        <source>JOB</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>PARTITION</source>
+        <translation>分区</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>ELAPSED</source>
+        <translation>已运行</translation>
+    </message>
+    <message>
+        <source>GPUS</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <source>NODES</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>REASON</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Job %1: %2
+</source>
+        <translation>作业 %1：%2
+</translation>
+    </message>
+    <message>
+        <source>You have no running job with GPUs. Start one (for example: salloc --no-shell --partition=gpu --gres=gpu:1 --time=1:00:00), or use the GPU view of Onramp.</source>
+        <translation>你没有正在运行且带 GPU 的作业。请先启动一个（例如：salloc --no-shell --partition=gpu --gres=gpu:1 --time=1:00:00），或使用 Onramp 的 GPU 视图。</translation>
+    </message>
+    <message>
+        <source>GPUs at %1:
+</source>
+        <translation>%1 上的 GPU：
+</translation>
+    </message>
+    <message>
+        <source>Job %1 (polled in %2 s)
+</source>
+        <translation>作业 %1（轮询耗时 %2 秒）
+</translation>
+    </message>
+    <message>
+        <source>Job %1 on %2 (polled in %3 s)
+</source>
+        <translation>作业 %1，节点 %2（轮询耗时 %3 秒）
+</translation>
+    </message>
+    <message>
+        <source>GPU</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <source>UTIL</source>
+        <translation>利用率</translation>
+    </message>
+    <message>
+        <source>MEMORY</source>
+        <translation>显存</translation>
+    </message>
+    <message>
+        <source>TEMP</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>POWER</source>
+        <translation>功耗</translation>
+    </message>
+    <message>
+        <source>PID</source>
+        <translation>PID</translation>
+    </message>
+    <message>
+        <source>PROCESS</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>%1 W / %2 W</source>
+        <translation>%1 W / %2 W</translation>
+    </message>
+    <message>
+        <source>%1 W</source>
+        <translation>%1 W</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 °C</source>
+        <translation>%1 °C</translation>
+    </message>
+    <message>
+        <source>No processes are using these GPUs.
+</source>
+        <translation>没有进程在使用这些 GPU。
+</translation>
+    </message>
+    <message>
+        <source>Cancelled job %1.
+</source>
+        <translation>已取消作业 %1。
+</translation>
+    </message>
 </context>
 <context>
     <name>onramp::cluster</name>
@@ -296,16 +522,1837 @@ exec：通过 SSH 连接登录节点并运行一条命令。命令的输出会�
         <translation>没有要在计算节点上运行的命令。</translation>
     </message>
     <message>
-        <source>“%1” is not a valid partition name.</source>
-        <translation>“%1”不是有效的分区名。</translation>
+        <source>There is no package to install.</source>
+        <translation>没有要安装的软件包。</translation>
     </message>
     <message>
-        <source>The number of GPUs must be between 0 and 64.</source>
-        <translation>GPU 数量必须在 0 到 64 之间。</translation>
+        <source>Removing the whole environment cannot be combined with package names.</source>
+        <translation>删除整个环境时不能同时指定软件包名称。</translation>
     </message>
     <message>
-        <source>“%1” is not a time limit Slurm understands (use HH:MM:SS).</source>
-        <translation>Slurm 无法识别时间限制“%1”（请使用 HH:MM:SS 格式）。</translation>
+        <source>There is no package to remove.</source>
+        <translation>没有要删除的软件包。</translation>
+    </message>
+    <message>
+        <source>Channels do not apply when packages are removed.</source>
+        <translation>删除软件包时不适用频道设置。</translation>
+    </message>
+    <message>
+        <source>The base environment cannot be removed.</source>
+        <translation>base 环境不能删除。</translation>
+    </message>
+    <message>
+        <source>--override-channels needs at least one channel.</source>
+        <translation>--override-channels 至少需要一个频道。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a conda program Onramp can run: give a name such as conda or an absolute path.</source>
+        <translation>“%1”不是 Onramp 可以运行的 conda 程序：请给出 conda 之类的名称或绝对路径。</translation>
+    </message>
+    <message>
+        <source>The environment name is empty.</source>
+        <translation>环境名称为空。</translation>
+    </message>
+    <message>
+        <source>The environment name “%1” is longer than 64 characters.</source>
+        <translation>环境名称“%1”超过了 64 个字符。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid environment name: use only letters, digits and _ . - + (no spaces, no / : # ;), starting with a letter, a digit or _.</source>
+        <translation>“%1”不是有效的环境名称：只能使用字母、数字和 _ . - +（不能有空格，也不能有 / : # ;），并且须以字母、数字或 _ 开头。</translation>
+    </message>
+    <message>
+        <source>“%1” is the name of conda's own base environment; choose another name for a new environment.</source>
+        <translation>“%1”是 conda 自带的 base 环境的名称；新环境请换一个名称。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a usable path for an environment.</source>
+        <translation>“%1”不是可用作环境的路径。</translation>
+    </message>
+    <message>
+        <source>conda cannot create an environment at “%1”: the path must not contain spaces, ':' or '#'.</source>
+        <translation>conda 无法在“%1”创建环境：路径中不能包含空格、':' 或 '#'。</translation>
+    </message>
+    <message>
+        <source>A package spec is empty.</source>
+        <translation>有一个软件包说明为空。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a package spec Onramp can pass to conda: write name, name=1.2, name&gt;=1.2 or channel::name, without spaces or quotes.</source>
+        <translation>“%1”不是 Onramp 能传给 conda 的软件包说明：请写成 name、name=1.2、name&gt;=1.2 或 channel::name，不要带空格或引号。</translation>
+    </message>
+    <message>
+        <source>A channel name is empty.</source>
+        <translation>有一个频道名称为空。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a channel Onramp can pass to conda: give a name such as conda-forge or an https:// or file:// address without spaces or quotes.</source>
+        <translation>“%1”不是 Onramp 能传给 conda 的频道：请给出 conda-forge 之类的名称，或不含空格和引号的 https:// 或 file:// 地址。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a CUDA version for CONDA_OVERRIDE_CUDA (write it like 12.2).</source>
+        <translation>“%1”不是可用于 CONDA_OVERRIDE_CUDA 的 CUDA 版本（请写成 12.2 这样的形式）。</translation>
+    </message>
+    <message>
+        <source>There is no command to run in the environment.</source>
+        <translation>没有要在环境中运行的命令。</translation>
+    </message>
+    <message>
+        <source>“%1” is not the absolute path of a conda installation.</source>
+        <translation>“%1”不是 conda 安装的绝对路径。</translation>
+    </message>
+    <message>
+        <source>The CUDA build needs a newer NVIDIA driver than this machine has (its driver supports CUDA %1).</source>
+        <translation>该 CUDA 版本需要比这台机器上更新的 NVIDIA 驱动（这台机器的驱动支持 CUDA %1）。</translation>
+    </message>
+    <message>
+        <source>The CUDA build needs a driver for CUDA %1, but this machine's driver supports only CUDA %2.</source>
+        <translation>该 CUDA 版本需要支持 CUDA %1 的驱动，但这台机器的驱动只支持 CUDA %2。</translation>
+    </message>
+    <message>
+        <source>Choose a build for CUDA %1 or older (for example pytorch-cuda=%1 or an older cudatoolkit), or run on a node with a newer driver.</source>
+        <translation>请选择适用于 CUDA %1 或更早版本的构建（例如 pytorch-cuda=%1 或更早的 cudatoolkit），或者在驱动更新的节点上运行。</translation>
+    </message>
+    <message>
+        <source>The CUDA build needs an NVIDIA driver, but conda sees no GPU driver on this machine.</source>
+        <translation>该 CUDA 版本需要 NVIDIA 驱动，但 conda 在这台机器上没有检测到 GPU 驱动。</translation>
+    </message>
+    <message>
+        <source>The CUDA build needs an NVIDIA driver for CUDA %1 (__cuda), but conda sees no GPU driver on this machine.</source>
+        <translation>该 CUDA 版本需要支持 CUDA %1 的 NVIDIA 驱动（__cuda），但 conda 在这台机器上没有检测到 GPU 驱动。</translation>
+    </message>
+    <message>
+        <source>This job should see a GPU: check that it was started with --gres=gpu:1 and that nvidia-smi works in it. If it does, CONDA_OVERRIDE_CUDA=%1 lets conda plan the CUDA build.</source>
+        <translation>这个作业应该能看到 GPU：请检查它是否用 --gres=gpu:1 启动，以及 nvidia-smi 在其中能否正常运行。如果都没问题，可以设置 CONDA_OVERRIDE_CUDA=%1，让 conda 按 CUDA 版本来规划安装。</translation>
+    </message>
+    <message>
+        <source>A login node has no GPU, so conda cannot see a driver there. Run the command with CONDA_OVERRIDE_CUDA=%1 (the CUDA version the GPU nodes' driver supports) so that conda plans the CUDA build anyway, or run it on a GPU node (srun --gres=gpu:1).</source>
+        <translation>登录节点没有 GPU，所以 conda 在那里检测不到驱动。请加上 CONDA_OVERRIDE_CUDA=%1（GPU 节点驱动所支持的 CUDA 版本）运行该命令，让 conda 照样按 CUDA 版本规划安装；或者在 GPU 节点上运行（srun --gres=gpu:1）。</translation>
+    </message>
+    <message>
+        <source>The CUDA build needs an NVIDIA driver, and conda sees none on this machine, or only an older one.</source>
+        <translation>该 CUDA 版本需要 NVIDIA 驱动，但 conda 在这台机器上没有检测到驱动，或者只检测到较旧的驱动。</translation>
+    </message>
+    <message>
+        <source>The CUDA build needs an NVIDIA driver for CUDA %1 (__cuda), and conda sees none on this machine, or only an older one.</source>
+        <translation>该 CUDA 版本需要支持 CUDA %1 的 NVIDIA 驱动（__cuda），但 conda 在这台机器上没有检测到驱动，或者只检测到较旧的驱动。</translation>
+    </message>
+    <message>
+        <source>On a login node without GPU, run the command with CONDA_OVERRIDE_CUDA=%1 (the CUDA version the GPU nodes' driver supports), or run it on a GPU node (srun --gres=gpu:1). If that driver is older, choose an older CUDA build (for example pytorch-cuda=11.8).</source>
+        <translation>在没有 GPU 的登录节点上，请加上 CONDA_OVERRIDE_CUDA=%1（GPU 节点驱动所支持的 CUDA 版本）运行该命令，或者在 GPU 节点上运行（srun --gres=gpu:1）。如果那里的驱动较旧，请选择更早的 CUDA 构建（例如 pytorch-cuda=11.8）。</translation>
+    </message>
+    <message>
+        <source>These packages are not installed in the environment: %1.</source>
+        <translation>以下软件包没有安装在该环境中：%1。</translation>
+    </message>
+    <message>
+        <source>Check the names with “conda list -n ENV”; only installed packages can be removed.</source>
+        <translation>请用“conda list -n ENV”核对名称；只有已安装的软件包才能删除。</translation>
+    </message>
+    <message>
+        <source>conda cannot find these packages in its channels: %1.</source>
+        <translation>conda 在它的频道中找不到以下软件包：%1。</translation>
+    </message>
+    <message>
+        <source>conda cannot find these packages: %1. It searched these channels: %2.</source>
+        <translation>conda 找不到以下软件包：%1。已搜索的频道：%2。</translation>
+    </message>
+    <message>
+        <source>Check the spelling and the version. If the package comes from another channel, add that channel with -c (for PyTorch: -c pytorch -c nvidia, or -c conda-forge); “conda search NAME -c CHANNEL” shows which versions exist.</source>
+        <translation>请检查拼写和版本。如果软件包来自其他频道，请用 -c 添加该频道（PyTorch 用 -c pytorch -c nvidia，或 -c conda-forge）；“conda search NAME -c CHANNEL”可查看有哪些版本。</translation>
+    </message>
+    <message>
+        <source>The packages need something this machine does not provide: %1.</source>
+        <translation>这些软件包需要这台机器没有提供的东西：%1。</translation>
+    </message>
+    <message>
+        <source>Choose versions built for this system, or run conda on a node that has what they need.</source>
+        <translation>请选择为这个系统构建的版本，或者在满足其需求的节点上运行 conda。</translation>
+    </message>
+    <message>
+        <source>The requested packages cannot be installed together: %1.</source>
+        <translation>所请求的软件包无法同时安装：%1。</translation>
+    </message>
+    <message>
+        <source>The requested packages cannot be installed together: they need different versions of %1.</source>
+        <translation>所请求的软件包无法同时安装：它们需要不同版本的 %1。</translation>
+    </message>
+    <message>
+        <source>Pick a Python version that all the packages support (or leave out the python= pin and let conda choose), or put the package that needs another Python in a separate environment.</source>
+        <translation>请选一个所有软件包都支持的 Python 版本（或去掉 python= 版本限定，让 conda 自己选择），或者把需要其他 Python 版本的软件包放到单独的环境中。</translation>
+    </message>
+    <message>
+        <source>Loosen or remove a version pin, take the packages from one channel (for example only conda-forge), or install the conflicting package in a separate environment.</source>
+        <translation>请放宽或去掉某个版本限定，从同一个频道获取软件包（例如只用 conda-forge），或者把有冲突的软件包安装到单独的环境中。</translation>
+    </message>
+    <message>
+        <source>The solver found no set of packages that fits together.</source>
+        <translation>求解器找不到一组相互兼容的软件包。</translation>
+    </message>
+    <message>
+        <source>The solver found no set of packages that fits together: %1.</source>
+        <translation>求解器找不到一组相互兼容的软件包：%1。</translation>
+    </message>
+    <message>
+        <source>The PyTorch packages ask for different CUDA versions (pytorch-cuda %1). Request one pytorch-cuda version that pytorch, torchvision and torchaudio all support, or leave out their version pins so that conda picks matching builds.</source>
+        <translation>这些 PyTorch 软件包要求的 CUDA 版本不一致（pytorch-cuda %1）。请指定一个 pytorch、torchvision 和 torchaudio 都支持的 pytorch-cuda 版本，或者去掉它们的版本限定，让 conda 挑选相互匹配的构建。</translation>
+    </message>
+    <message>
+        <source>Loosen or remove a version pin, take the packages from fewer channels, or install the package that does not fit in a separate environment.</source>
+        <translation>请放宽或去掉某个版本限定，减少软件包来源的频道数量，或者把不兼容的软件包安装到单独的环境中。</translation>
+    </message>
+    <message>
+        <source>conda cannot reach its channels: the connection through the network's proxy or its TLS check failed.</source>
+        <translation>conda 无法访问它的频道：通过网络代理的连接或 TLS 校验失败了。</translation>
+    </message>
+    <message>
+        <source>Check the proxy settings (proxy_servers in .condarc, https_proxy) and the certificate settings (ssl_verify) with the cluster's staff.</source>
+        <translation>请和集群管理员一起检查代理设置（.condarc 中的 proxy_servers、https_proxy）和证书设置（ssl_verify）。</translation>
+    </message>
+    <message>
+        <source>conda could not connect to %1 (%2).</source>
+        <translation>conda 无法连接到 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>This machine cannot reach the channel's server. Compute nodes often have no internet access: run conda on the login node, or ask the cluster's staff for a proxy or a mirror of the channels. If it works again later, the network was briefly down.</source>
+        <translation>这台机器无法访问频道的服务器。计算节点通常不能上网：请在登录节点上运行 conda，或向集群管理员询问代理或频道镜像。如果稍后又能用了，说明只是网络暂时中断。</translation>
+    </message>
+    <message>
+        <source>The server refused access to %1 (HTTP %2 %3).</source>
+        <translation>服务器拒绝访问 %1（HTTP %2 %3）。</translation>
+    </message>
+    <message>
+        <source>Check the channel's name and any access token in .condarc; some channels need a licence or a login.</source>
+        <translation>请检查频道名称以及 .condarc 中的访问令牌；有些频道需要许可证或登录。</translation>
+    </message>
+    <message>
+        <source>The address %1 does not exist (HTTP 404).</source>
+        <translation>地址 %1 不存在（HTTP 404）。</translation>
+    </message>
+    <message>
+        <source>Check the channel's name or address for typing errors.</source>
+        <translation>请检查频道名称或地址是否有拼写错误。</translation>
+    </message>
+    <message>
+        <source>Downloading %1 failed (HTTP %2 %3).</source>
+        <translation>下载 %1 失败（HTTP %2 %3）。</translation>
+    </message>
+    <message>
+        <source>The server had a problem. Try again in a few minutes.</source>
+        <translation>服务器出了问题，请过几分钟再试。</translation>
+    </message>
+    <message>
+        <source>A channel does not exist or cannot be read.</source>
+        <translation>某个频道不存在或无法读取。</translation>
+    </message>
+    <message>
+        <source>The channel %1 does not exist or cannot be read.</source>
+        <translation>频道 %1 不存在或无法读取。</translation>
+    </message>
+    <message>
+        <source>Check the channel's spelling (conda-forge, pytorch, nvidia) or its address. A local channel must contain noarch/repodata.json.</source>
+        <translation>请检查频道的拼写（conda-forge、pytorch、nvidia）或地址。本地频道必须包含 noarch/repodata.json。</translation>
+    </message>
+    <message>
+        <source>Your disk quota is used up: conda could not write its files.</source>
+        <translation>你的磁盘配额已用完：conda 无法写入它的文件。</translation>
+    </message>
+    <message>
+        <source>Your disk quota is used up: conda could not write %1.</source>
+        <translation>你的磁盘配额已用完：conda 无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Check your quota (quota -s, or the cluster's own command), remove cached downloads with “conda clean --all”, and keep environments and the package cache where you have more quota (conda config --add envs_dirs DIR and --add pkgs_dirs DIR, for example in a project or scratch space).</source>
+        <translation>请查看你的配额（quota -s，或集群自己的命令），用“conda clean --all”清除缓存的下载文件，并把环境和软件包缓存放到配额更充足的地方（conda config --add envs_dirs DIR 和 --add pkgs_dirs DIR，例如放在项目空间或 scratch 空间中）。</translation>
+    </message>
+    <message>
+        <source>The disk is full: conda could not write its files.</source>
+        <translation>磁盘已满：conda 无法写入它的文件。</translation>
+    </message>
+    <message>
+        <source>The disk is full: conda could not write %1.</source>
+        <translation>磁盘已满：conda 无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>Free space: “conda clean --all” removes cached downloads. If the file system is small (often the home directory), put the package cache and environments on a larger one (conda config --add pkgs_dirs DIR and --add envs_dirs DIR).</source>
+        <translation>释放空间：“conda clean --all”会清除缓存的下载文件。如果文件系统较小（通常是家目录），请把软件包缓存和环境放到更大的文件系统上（conda config --add pkgs_dirs DIR 和 --add envs_dirs DIR）。</translation>
+    </message>
+    <message>
+        <source>An environment with this name already exists.</source>
+        <translation>已存在同名环境。</translation>
+    </message>
+    <message>
+        <source>An environment already exists at %1.</source>
+        <translation>%1 处已存在一个环境。</translation>
+    </message>
+    <message>
+        <source>Install into it instead (conda install -n NAME ...), choose another name, or remove it first (conda env remove -n NAME) to start over.</source>
+        <translation>可以改为安装到这个环境中（conda install -n NAME ...），换一个名称，或者先删除它（conda env remove -n NAME）再重新开始。</translation>
+    </message>
+    <message>
+        <source>There is no conda environment %1.</source>
+        <translation>不存在 conda 环境 %1。</translation>
+    </message>
+    <message>
+        <source>Check the name with “conda env list”, or create the environment first.</source>
+        <translation>请用“conda env list”核对名称，或者先创建该环境。</translation>
+    </message>
+    <message>
+        <source>conda does not understand the package spec “%1”.</source>
+        <translation>conda 无法理解软件包说明“%1”。</translation>
+    </message>
+    <message>
+        <source>conda does not understand the package spec “%1” (%2).</source>
+        <translation>conda 无法理解软件包说明“%1”（%2）。</translation>
+    </message>
+    <message>
+        <source>Write package specs as name, name=1.2, name&gt;=1.2,&lt;2 or channel::name.</source>
+        <translation>软件包说明请写成 name、name=1.2、name&gt;=1.2,&lt;2 或 channel::name。</translation>
+    </message>
+    <message>
+        <source>“conda activate” does not work in this shell: conda's shell functions are not loaded (conda init has not set up this shell).</source>
+        <translation>“conda activate”在这个 shell 中不可用：conda 的 shell 函数没有加载（conda init 尚未配置这个 shell）。</translation>
+    </message>
+    <message>
+        <source>Load them first with “. BASE/etc/profile.d/conda.sh” (BASE is conda's base environment; Onramp does this for its own commands), or run programs with “conda run -n ENV ...”. “conda init bash” sets up your interactive shells for good.</source>
+        <translation>请先用“. BASE/etc/profile.d/conda.sh”加载它们（BASE 是 conda 的 base 环境；Onramp 运行自己的命令时会这样做），或者用“conda run -n ENV ...”运行程序。“conda init bash”会永久配置你的交互式 shell。</translation>
+    </message>
+    <message>
+        <source>“%1” is not installed in this environment (command not found).</source>
+        <translation>“%1”没有安装在这个环境中（command not found）。</translation>
+    </message>
+    <message>
+        <source>Install the package that provides it into the environment (conda install -n ENV PACKAGE), or check the spelling.</source>
+        <translation>请把提供它的软件包安装到该环境中（conda install -n ENV PACKAGE），或者检查拼写。</translation>
+    </message>
+    <message>
+        <source>The command “%1” failed inside the environment.</source>
+        <translation>命令“%1”在环境中运行失败。</translation>
+    </message>
+    <message>
+        <source>Its own error messages come just before conda's line; they tell what went wrong.</source>
+        <translation>它自己的错误信息就在 conda 那一行之前，说明了出错的原因。</translation>
+    </message>
+    <message>
+        <source>conda stopped with an error (%1).</source>
+        <translation>conda 因错误而停止（%1）。</translation>
+    </message>
+    <message>
+        <source>conda stopped with an error (%1): %2</source>
+        <translation>conda 因错误而停止（%1）：%2</translation>
+    </message>
+    <message>
+        <source>Read conda's message below. If it does not tell what to do, send it to the cluster's helpdesk.</source>
+        <translation>请阅读下方 conda 的信息。如果其中没有说明该怎么做，请把它发给集群的技术支持。</translation>
+    </message>
+    <message>
+        <source>conda crashed with an internal error.</source>
+        <translation>conda 因内部错误而崩溃。</translation>
+    </message>
+    <message>
+        <source>conda crashed with an internal error: %1</source>
+        <translation>conda 因内部错误而崩溃：%1</translation>
+    </message>
+    <message>
+        <source>Run the same command again without --json to see conda's own message; if it crashes again, send the output to the cluster's helpdesk.</source>
+        <translation>请去掉 --json 再运行一次同样的命令，查看 conda 自己的信息；如果仍然崩溃，请把输出发给集群的技术支持。</translation>
+    </message>
+    <message>
+        <source>The output of “conda info --json” does not look like conda's information.</source>
+        <translation>“conda info --json”的输出看起来不像 conda 的信息。</translation>
+    </message>
+    <message>
+        <source>The output of “conda env list --json” has no list of environments.</source>
+        <translation>“conda env list --json”的输出中没有环境列表。</translation>
+    </message>
+    <message>
+        <source>The output of “conda env list --json” lists something that is not an environment path.</source>
+        <translation>“conda env list --json”的输出中列出了不是环境路径的内容。</translation>
+    </message>
+    <message>
+        <source>A line of “conda env list” could not be read.</source>
+        <translation>无法读取“conda env list”的某一行。</translation>
+    </message>
+    <message>
+        <source>The output of “conda env list” has no table of environments.</source>
+        <translation>“conda env list”的输出中没有环境表格。</translation>
+    </message>
+    <message>
+        <source>The output of “conda list --json” is not a list of packages.</source>
+        <translation>“conda list --json”的输出不是软件包列表。</translation>
+    </message>
+    <message>
+        <source>The output of “conda list --json” has an entry without a package name or version.</source>
+        <translation>“conda list --json”的输出中有一项缺少软件包名称或版本。</translation>
+    </message>
+    <message>
+        <source>The table of “conda list” has columns Onramp does not know.</source>
+        <translation>“conda list”的表格中有 Onramp 不认识的列。</translation>
+    </message>
+    <message>
+        <source>A line of “conda list” could not be read.</source>
+        <translation>无法读取“conda list”的某一行。</translation>
+    </message>
+    <message>
+        <source>The output of “conda list” has no table of packages.</source>
+        <translation>“conda list”的输出中没有软件包表格。</translation>
+    </message>
+    <message>
+        <source>conda printed nothing where Onramp expected JSON.</source>
+        <translation>在 Onramp 期望得到 JSON 的地方，conda 什么也没有输出。</translation>
+    </message>
+    <message>
+        <source>conda's answer could not be read as JSON.</source>
+        <translation>无法把 conda 的回应解析为 JSON。</translation>
+    </message>
+    <message>
+        <source>conda's plan contains an action Onramp does not know (%1), so it cannot be shown completely.</source>
+        <translation>conda 的计划中包含 Onramp 不认识的操作（%1），因此无法完整显示。</translation>
+    </message>
+    <message>
+        <source>conda's plan could not be read: a list of packages has an unexpected form.</source>
+        <translation>无法读取 conda 的计划：某个软件包列表的格式不符合预期。</translation>
+    </message>
+    <message>
+        <source>conda's plan could not be read: a package in it has no name or version.</source>
+        <translation>无法读取 conda 的计划：其中有个软件包缺少名称或版本。</translation>
+    </message>
+    <message>
+        <source>conda's answer is not a package plan.</source>
+        <translation>conda 的回应不是软件包安装计划。</translation>
+    </message>
+    <message>
+        <source>conda stopped with an error instead of making a plan (%1).</source>
+        <translation>conda 因错误而停止，没有生成计划（%1）。</translation>
+    </message>
+    <message>
+        <source>A line of conda's package plan could not be read.</source>
+        <translation>无法读取 conda 软件包计划中的一行。</translation>
+    </message>
+    <message>
+        <source>conda's package plan has a section Onramp does not know (“%1”), so it cannot be shown completely.</source>
+        <translation>conda 的软件包计划中有一个 Onramp 不认识的部分（“%1”），因此无法完整显示。</translation>
+    </message>
+    <message>
+        <source>There is no package plan in conda's output.</source>
+        <translation>conda 的输出中没有软件包计划。</translation>
+    </message>
+    <message>
+        <source>Starting conda</source>
+        <translation>正在启动 conda</translation>
+    </message>
+    <message>
+        <source>Collecting package metadata</source>
+        <translation>正在收集软件包元数据</translation>
+    </message>
+    <message>
+        <source>Solving the environment</source>
+        <translation>正在求解环境</translation>
+    </message>
+    <message>
+        <source>Waiting for confirmation</source>
+        <translation>正在等待确认</translation>
+    </message>
+    <message>
+        <source>Downloading and extracting packages</source>
+        <translation>正在下载并解压软件包</translation>
+    </message>
+    <message>
+        <source>Preparing the transaction</source>
+        <translation>正在准备事务</translation>
+    </message>
+    <message>
+        <source>Verifying the transaction</source>
+        <translation>正在验证事务</translation>
+    </message>
+    <message>
+        <source>Installing the packages</source>
+        <translation>正在安装软件包</translation>
+    </message>
+    <message>
+        <source>Rolling back the transaction</source>
+        <translation>正在回滚事务</translation>
+    </message>
+    <message>
+        <source>This is a problem of the node, not of your setup: ask Slurm for another node and tell the cluster's admins.</source>
+        <translation>这是节点的问题，不是你的配置有误：请向 Slurm 申请另一个节点，并告知集群管理员。</translation>
+    </message>
+    <message>
+        <source>This is a problem of node %1, not of your setup: ask Slurm for another node (srun --exclude=%1 ...) and tell the cluster's admins.</source>
+        <translation>这是节点 %1 的问题，不是你的配置有误：请向 Slurm 申请另一个节点（srun --exclude=%1 ...），并告知集群管理员。</translation>
+    </message>
+    <message>
+        <source>PyTorch found no NVIDIA driver because this ran on the login node, which has no GPU.</source>
+        <translation>PyTorch 没有找到 NVIDIA 驱动，因为这是在登录节点上运行的，而登录节点没有 GPU。</translation>
+    </message>
+    <message>
+        <source>nvidia-smi found no NVIDIA driver because this ran on the login node, which has no GPU.</source>
+        <translation>nvidia-smi 没有找到 NVIDIA 驱动，因为这是在登录节点上运行的，而登录节点没有 GPU。</translation>
+    </message>
+    <message>
+        <source>You are on the login node: GPUs are only visible inside a job with --gres=gpu:1. Run the check inside one, for example srun --gres=gpu:1 nvidia-smi.</source>
+        <translation>你现在在登录节点上：只有在带 --gres=gpu:1 的作业中才能看到 GPU。请在这样的作业中运行检查，例如 srun --gres=gpu:1 nvidia-smi。</translation>
+    </message>
+    <message>
+        <source>PyTorch found no NVIDIA driver because this job asked for no GPU.</source>
+        <translation>PyTorch 没有找到 NVIDIA 驱动，因为这个作业没有申请 GPU。</translation>
+    </message>
+    <message>
+        <source>nvidia-smi found no NVIDIA driver because this job asked for no GPU.</source>
+        <translation>nvidia-smi 没有找到 NVIDIA 驱动，因为这个作业没有申请 GPU。</translation>
+    </message>
+    <message>
+        <source>A job only sees the GPUs it asks for: add --gres=gpu:1 (and the GPU partition, if the cluster has one) to srun or sbatch.</source>
+        <translation>作业只能看到它申请的 GPU：请在 srun 或 sbatch 中加上 --gres=gpu:1（如果集群有 GPU 分区，也要指定该分区）。</translation>
+    </message>
+    <message>
+        <source>PyTorch cannot reach the NVIDIA driver although this job has a GPU.</source>
+        <translation>这个作业虽然分配到了 GPU，但 PyTorch 无法访问 NVIDIA 驱动。</translation>
+    </message>
+    <message>
+        <source>nvidia-smi cannot reach the NVIDIA driver although this job has a GPU.</source>
+        <translation>这个作业虽然分配到了 GPU，但 nvidia-smi 无法访问 NVIDIA 驱动。</translation>
+    </message>
+    <message>
+        <source>PyTorch found no NVIDIA driver. This is normal on a login node.</source>
+        <translation>PyTorch 没有找到 NVIDIA 驱动。在登录节点上这是正常的。</translation>
+    </message>
+    <message>
+        <source>nvidia-smi found no NVIDIA driver. This is normal on a login node.</source>
+        <translation>nvidia-smi 没有找到 NVIDIA 驱动。在登录节点上这是正常的。</translation>
+    </message>
+    <message>
+        <source>GPUs are only visible inside a job with --gres=gpu:1: run the check inside one, for example srun --gres=gpu:1 nvidia-smi. If it already ran in such a job, the node's driver is broken: tell the cluster's admins.</source>
+        <translation>只有在带 --gres=gpu:1 的作业中才能看到 GPU：请在这样的作业中运行检查，例如 srun --gres=gpu:1 nvidia-smi。如果它已经是在这样的作业中运行的，说明该节点的驱动出了问题：请告知集群管理员。</translation>
+    </message>
+    <message>
+        <source>The NVIDIA driver on this node was updated, but the old version is still loaded (driver/library version mismatch); no program can use its GPUs until the node is rebooted.</source>
+        <translation>该节点上的 NVIDIA 驱动已经更新，但加载的仍是旧版本（driver/library version mismatch）；在节点重启之前，任何程序都无法使用它的 GPU。</translation>
+    </message>
+    <message>
+        <source>PyTorch found the NVIDIA driver but no GPU it may use.</source>
+        <translation>PyTorch 找到了 NVIDIA 驱动，但没有可供它使用的 GPU。</translation>
+    </message>
+    <message>
+        <source>The NVIDIA driver works, but no GPU is visible to this process.</source>
+        <translation>NVIDIA 驱动工作正常，但这个进程看不到任何 GPU。</translation>
+    </message>
+    <message>
+        <source>The job has a GPU, so something hides it: check that your script or .bashrc does not change CUDA_VISIBLE_DEVICES.</source>
+        <translation>作业分配到了 GPU，说明有东西把它隐藏了：请检查你的脚本或 .bashrc 是否修改了 CUDA_VISIBLE_DEVICES。</translation>
+    </message>
+    <message>
+        <source>Ask Slurm for a GPU with --gres=gpu:1, and check that your script or .bashrc does not change CUDA_VISIBLE_DEVICES.</source>
+        <translation>请用 --gres=gpu:1 向 Slurm 申请 GPU，并检查你的脚本或 .bashrc 是否修改了 CUDA_VISIBLE_DEVICES。</translation>
+    </message>
+    <message>
+        <source>A GPU of this node has stopped responding (nvidia-smi cannot reach it).</source>
+        <translation>该节点的一块 GPU 已停止响应（nvidia-smi 无法访问它）。</translation>
+    </message>
+    <message>
+        <source>nvidia-smi could not start NVML, the driver's management library: %1.</source>
+        <translation>nvidia-smi 无法启动 NVML（驱动的管理库）：%1。</translation>
+    </message>
+    <message>
+        <source>This is usually a problem of the node or of a container, not of your setup: try another node, and tell the cluster's admins if it persists.</source>
+        <translation>这通常是节点或容器的问题，不是你的配置有误：请换一个节点试试，如果问题仍然存在，请告知集群管理员。</translation>
+    </message>
+    <message>
+        <source>nvidia-smi is not installed on this compute node, so it most likely has no NVIDIA GPU.</source>
+        <translation>这个计算节点上没有安装 nvidia-smi，所以它很可能没有 NVIDIA GPU。</translation>
+    </message>
+    <message>
+        <source>Run the job on the GPU partition (srun -p with its name) and ask for a GPU with --gres=gpu:1.</source>
+        <translation>请在 GPU 分区上运行作业（用 srun -p 加分区名），并用 --gres=gpu:1 申请 GPU。</translation>
+    </message>
+    <message>
+        <source>nvidia-smi is not installed here. Login nodes often have no GPU driver at all.</source>
+        <translation>这里没有安装 nvidia-smi。登录节点通常根本没有 GPU 驱动。</translation>
+    </message>
+    <message>
+        <source>You are probably on the login node: GPUs are only visible inside a job with --gres=gpu:1. Run the check inside one, for example srun --gres=gpu:1 nvidia-smi.</source>
+        <translation>你可能在登录节点上：只有在带 --gres=gpu:1 的作业中才能看到 GPU。请在这样的作业中运行检查，例如 srun --gres=gpu:1 nvidia-smi。</translation>
+    </message>
+    <message>
+        <source>This node's nvidia-smi does not know the field “%1”: its driver is older than Onramp expected.</source>
+        <translation>该节点的 nvidia-smi 不认识字段“%1”：它的驱动比 Onramp 预期的要旧。</translation>
+    </message>
+    <message>
+        <source>Onramp can ask for fewer fields. If you see this often, tell the Onramp developers which driver the node has (nvidia-smi shows it).</source>
+        <translation>Onramp 可以少查询一些字段。如果你经常看到这条信息，请告诉 Onramp 开发者该节点的驱动版本（nvidia-smi 会显示）。</translation>
+    </message>
+    <message>
+        <source>The GPU driver on this node supports CUDA up to %1, which is too old for this PyTorch build.</source>
+        <translation>该节点上的 GPU 驱动最高只支持 CUDA %1，对这个 PyTorch 版本来说太旧了。</translation>
+    </message>
+    <message>
+        <source>The GPU driver on this node supports CUDA up to %1, but this PyTorch was built for CUDA %2, which needs a newer driver.</source>
+        <translation>该节点上的 GPU 驱动最高只支持 CUDA %1，但这个 PyTorch 是为 CUDA %2 编译的，需要更新的驱动。</translation>
+    </message>
+    <message>
+        <source>Install a PyTorch build for CUDA %1 or older, for example by adding "cuda-version&lt;=%1" to the conda install command (or choose an older pytorch-cuda), or ask the cluster's admins for nodes with a newer driver.</source>
+        <translation>请安装适用于 CUDA %1 或更低版本的 PyTorch，例如在 conda install 命令中加上 "cuda-version&lt;=%1"（或选择较旧的 pytorch-cuda），也可以请集群管理员提供驱动更新的节点。</translation>
+    </message>
+    <message>
+        <source>PyTorch could not start the CUDA driver: no usable GPU is assigned to this process.</source>
+        <translation>PyTorch 无法启动 CUDA 驱动：没有为这个进程分配可用的 GPU。</translation>
+    </message>
+    <message>
+        <source>The job has a GPU, so it may be in a bad state or hidden: check that your script does not change CUDA_VISIBLE_DEVICES, and if it does not, ask Slurm for another node and tell the cluster's admins.</source>
+        <translation>作业分配到了 GPU，所以它可能处于异常状态或被隐藏了：请检查你的脚本是否修改了 CUDA_VISIBLE_DEVICES；如果没有，请向 Slurm 申请另一个节点，并告知集群管理员。</translation>
+    </message>
+    <message>
+        <source>Run it inside a job that asks for a GPU (srun --gres=gpu:1 ...), and check that your script does not change CUDA_VISIBLE_DEVICES.</source>
+        <translation>请在申请了 GPU 的作业中运行（srun --gres=gpu:1 ...），并检查你的脚本是否修改了 CUDA_VISIBLE_DEVICES。</translation>
+    </message>
+    <message>
+        <source>This PyTorch build has no code for this node's GPU model.</source>
+        <translation>这个 PyTorch 版本不包含适用于该节点 GPU 型号的代码。</translation>
+    </message>
+    <message>
+        <source>Install a newer PyTorch build (one made for a newer CUDA); the installed one is older than this GPU.</source>
+        <translation>请安装更新的 PyTorch 版本（为更新的 CUDA 编译的版本）；已安装的版本比这块 GPU 旧。</translation>
+    </message>
+    <message>
+        <source>A CPU-only build of PyTorch is installed (torch.version.cuda is None), so it cannot use any GPU.</source>
+        <translation>安装的是仅支持 CPU 的 PyTorch（torch.version.cuda 为 None），因此无法使用任何 GPU。</translation>
+    </message>
+    <message>
+        <source>This happens when conda solves the environment on a node without a GPU driver, such as the login node. Reinstall PyTorch with CONDA_OVERRIDE_CUDA set to the CUDA version nvidia-smi shows on a GPU node, or run the installation inside a GPU job.</source>
+        <translation>当 conda 在没有 GPU 驱动的节点（例如登录节点）上求解环境时，就会出现这种情况。请重新安装 PyTorch，并把 CONDA_OVERRIDE_CUDA 设为在 GPU 节点上 nvidia-smi 显示的 CUDA 版本，或者在 GPU 作业中进行安装。</translation>
+    </message>
+    <message>
+        <source>This happens when conda solves the environment on a node without a GPU driver, such as the login node. Reinstall PyTorch with CONDA_OVERRIDE_CUDA=%1 set before the conda command, or run the installation inside a GPU job.</source>
+        <translation>当 conda 在没有 GPU 驱动的节点（例如登录节点）上求解环境时，就会出现这种情况。请在 conda 命令前设置 CONDA_OVERRIDE_CUDA=%1 后重新安装 PyTorch，或者在 GPU 作业中进行安装。</translation>
+    </message>
+    <message>
+        <source>PyTorch is not installed in this Python environment.</source>
+        <translation>这个 Python 环境中没有安装 PyTorch。</translation>
+    </message>
+    <message>
+        <source>Install it in this environment (Onramp's install step does this), or check that the right environment is activated.</source>
+        <translation>请在这个环境中安装它（Onramp 的安装步骤会完成这一步），或检查激活的环境是否正确。</translation>
+    </message>
+    <message>
+        <source>The environment's Python was not found: the environment does not exist, or not where Onramp looked for it.</source>
+        <translation>找不到该环境的 Python：环境不存在，或者不在 Onramp 查找的位置。</translation>
+    </message>
+    <message>
+        <source>Check the environment's name with conda env list, and create it if it is missing (Onramp's setup does this).</source>
+        <translation>请用 conda env list 核对环境名称，如果环境不存在就创建它（Onramp 的配置步骤会完成这一步）。</translation>
+    </message>
+    <message>
+        <source>conda was not found where Onramp looked for it.</source>
+        <translation>Onramp 在查找的位置没有找到 conda。</translation>
+    </message>
+    <message>
+        <source>Check where conda is installed on the cluster (for example with ls ~/miniconda3/bin/conda) and set that path in Onramp's profile.</source>
+        <translation>请确认 conda 在集群上的安装位置（例如用 ls ~/miniconda3/bin/conda），并在 Onramp 的配置文件中设置该路径。</translation>
+    </message>
+    <message>
+        <source>nvidia-smi's output contains binary data, not text.</source>
+        <translation>nvidia-smi 的输出包含二进制数据，而不是文本。</translation>
+    </message>
+    <message>
+        <source>Onramp cannot tell the columns of nvidia-smi's output apart: it has no header line.</source>
+        <translation>Onramp 无法区分 nvidia-smi 输出中的各列：输出中没有表头行。</translation>
+    </message>
+    <message>
+        <source>Line %1 of nvidia-smi's output has %2 values, but %3 were expected. The output may be cut off or from an nvidia-smi Onramp does not know.</source>
+        <translation>nvidia-smi 输出的第 %1 行有 %2 个值，但预期为 %3 个。输出可能被截断，或者来自 Onramp 不认识的 nvidia-smi 版本。</translation>
+    </message>
+    <message>
+        <source>nvidia-smi printed “%1” for %2, which is not a value Onramp understands.</source>
+        <translation>nvidia-smi 为 %2 输出了“%1”，Onramp 无法理解这个值。</translation>
+    </message>
+    <message>
+        <source>Onramp could not read a GPU row of the nvidia-smi table.</source>
+        <translation>Onramp 无法读取 nvidia-smi 表格中的一行 GPU 信息。</translation>
+    </message>
+    <message>
+        <source>Onramp asked nvidia-smi for no field at all.</source>
+        <translation>Onramp 没有向 nvidia-smi 查询任何字段。</translation>
+    </message>
+    <message>
+        <source>“%1” is not an nvidia-smi query field.</source>
+        <translation>“%1”不是 nvidia-smi 的查询字段。</translation>
+    </message>
+    <message>
+        <source>nvidia-smi printed the column names but no GPU.</source>
+        <translation>nvidia-smi 输出了列名，但没有列出任何 GPU。</translation>
+    </message>
+    <message>
+        <source>nvidia-smi printed nothing.</source>
+        <translation>nvidia-smi 没有任何输出。</translation>
+    </message>
+    <message>
+        <source>This is not an nvidia-smi table: the line with the driver version is missing.</source>
+        <translation>这不是 nvidia-smi 表格：缺少显示驱动版本的那一行。</translation>
+    </message>
+    <message>
+        <source>The nvidia-smi table ends in the middle; Onramp did not get all of it.</source>
+        <translation>nvidia-smi 表格在中途结束了；Onramp 没有收到完整内容。</translation>
+    </message>
+    <message>
+        <source>Onramp could not read a process row of the nvidia-smi table.</source>
+        <translation>Onramp 无法读取 nvidia-smi 表格中的一行进程信息。</translation>
+    </message>
+    <message>
+        <source>The nvidia-smi table lists no GPU.</source>
+        <translation>nvidia-smi 表格中没有列出任何 GPU。</translation>
+    </message>
+    <message>
+        <source>Onramp could not read line %1 of nvidia-smi's GPU list.</source>
+        <translation>Onramp 无法读取 nvidia-smi GPU 列表的第 %1 行。</translation>
+    </message>
+    <message>
+        <source>nvidia-smi did not print its driver version.</source>
+        <translation>nvidia-smi 没有输出驱动版本。</translation>
+    </message>
+    <message>
+        <source>The PyTorch check did not finish in time: starting CUDA hung.</source>
+        <translation>PyTorch 检查没有按时完成：启动 CUDA 时卡住了。</translation>
+    </message>
+    <message>
+        <source>A hanging GPU start is usually a problem of the node: ask Slurm for another node, and tell the cluster's admins if it happens again.</source>
+        <translation>GPU 启动卡住通常是节点的问题：请向 Slurm 申请另一个节点，如果再次出现，请告知集群管理员。</translation>
+    </message>
+    <message>
+        <source>Onramp's PyTorch check is missing from this build.</source>
+        <translation>这个 Onramp 版本中缺少 PyTorch 检查。</translation>
+    </message>
+    <message>
+        <source>The time limit of the PyTorch check must be between 0 and 3600 seconds.</source>
+        <translation>PyTorch 检查的时间限制必须在 0 到 3600 秒之间。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a usable path for the environment's Python.</source>
+        <translation>“%1”不是可用的环境 Python 路径。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a usable path for conda.</source>
+        <translation>“%1”不是可用的 conda 路径。</translation>
+    </message>
+    <message>
+        <source>Onramp needs either the name or the folder of the environment to check, not both.</source>
+        <translation>要检查的环境，Onramp 只需要名称或文件夹其中之一，不能同时提供。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid conda environment name.</source>
+        <translation>“%1”不是有效的 conda 环境名称。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a usable path for the environment's folder.</source>
+        <translation>“%1”不是可用的环境文件夹路径。</translation>
+    </message>
+    <message>
+        <source>The PyTorch check printed nothing.</source>
+        <translation>PyTorch 检查没有任何输出。</translation>
+    </message>
+    <message>
+        <source>The PyTorch check did not print its result; it may not have run in the environment's Python.</source>
+        <translation>PyTorch 检查没有输出结果；它可能没有在该环境的 Python 中运行。</translation>
+    </message>
+    <message>
+        <source>Onramp's PyTorch check failed with an unexpected error.</source>
+        <translation>Onramp 的 PyTorch 检查因意外错误而失败。</translation>
+    </message>
+    <message>
+        <source>Please report this to the Onramp developers with the error text.</source>
+        <translation>请将此问题连同错误信息一起报告给 Onramp 开发者。</translation>
+    </message>
+    <message>
+        <source>PyTorch is not installed in this environment (Python %1 at %2).</source>
+        <translation>这个环境中没有安装 PyTorch（Python %1，位于 %2）。</translation>
+    </message>
+    <message>
+        <source>Install it in this environment (Onramp's install step does this), or check that the right environment is used.</source>
+        <translation>请在这个环境中安装它（Onramp 的安装步骤会完成这一步），或检查使用的环境是否正确。</translation>
+    </message>
+    <message>
+        <source>PyTorch is installed in this environment but cannot be imported.</source>
+        <translation>这个环境中已安装 PyTorch，但无法导入。</translation>
+    </message>
+    <message>
+        <source>The installation is probably broken or mixes pip and conda packages: reinstall PyTorch in this environment.</source>
+        <translation>安装可能已损坏，或混用了 pip 和 conda 的软件包：请在这个环境中重新安装 PyTorch。</translation>
+    </message>
+    <message>
+        <source>This PyTorch was built for CUDA %1 but cannot use a GPU here.</source>
+        <translation>这个 PyTorch 是为 CUDA %1 编译的，但在这里无法使用 GPU。</translation>
+    </message>
+    <message>
+        <source>Run it inside a job that asks for a GPU (srun --gres=gpu:1 ...). If it already does, the node's driver may be broken: tell the cluster's admins.</source>
+        <translation>请在申请了 GPU 的作业中运行（srun --gres=gpu:1 ...）。如果已经是这样，可能是该节点的驱动出了问题：请告知集群管理员。</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message numerus="yes">
+        <source>The job asked Slurm for %n GPU(s), but PyTorch sees %1.</source>
+        <translation>
+            <numerusform>作业向 Slurm 申请了 %n 块 GPU，但 PyTorch 只看到 %1 块。</numerusform></translation>
+    </message>
+    <message>
+        <source>Check CUDA_VISIBLE_DEVICES (now: %1): your script or .bashrc may change it. If it is right, one of the job's GPUs is not working: tell the cluster's admins.</source>
+        <translation>请检查 CUDA_VISIBLE_DEVICES（当前值：%1）：你的脚本或 .bashrc 可能修改了它。如果它是正确的，说明作业的某块 GPU 无法正常工作：请告知集群管理员。</translation>
+    </message>
+    <message>
+        <source>This node does not keep jobs to their own GPUs: use only the GPUs in CUDA_VISIBLE_DEVICES (now: %1), other people's jobs may be running on the others.</source>
+        <translation>该节点不会把作业限制在分配给它的 GPU 上：请只使用 CUDA_VISIBLE_DEVICES（当前值：%1）中的 GPU，其他 GPU 上可能正在运行别人的作业。</translation>
+    </message>
+    <message>
+        <source>This PyTorch build has no code for the %1 (compute capability %2).</source>
+        <translation>这个 PyTorch 版本不包含适用于 %1（计算能力 %2）的代码。</translation>
+    </message>
+    <message>
+        <source>PyTorch reports the GPU as available, but a first computation on it failed.</source>
+        <translation>PyTorch 报告 GPU 可用，但在上面进行的第一次计算失败了。</translation>
+    </message>
+    <message>
+        <source>Read the error below. If it mentions memory or a busy device, another process may be using the GPU; otherwise tell the cluster's admins.</source>
+        <translation>请阅读下面的错误信息。如果提到内存或设备忙，可能有其他进程正在使用该 GPU；否则请告知集群管理员。</translation>
+    </message>
+    <message>
+        <source>expected Key=Value pairs</source>
+        <translation>应为 Key=Value 形式的键值对</translation>
+    </message>
+    <message>
+        <source>expected a record starting with %1=</source>
+        <translation>应为以 %1= 开头的记录</translation>
+    </message>
+    <message>
+        <source>scontrol printed a job whose id Onramp cannot read: “%1”.</source>
+        <translation>scontrol 输出了一个 Onramp 无法读取其 ID 的作业：“%1”。</translation>
+    </message>
+    <message>
+        <source>scontrol printed a node without a name.</source>
+        <translation>scontrol 输出了一个没有名称的节点。</translation>
+    </message>
+    <message>
+        <source>scontrol printed a partition without a name.</source>
+        <translation>scontrol 输出了一个没有名称的分区。</translation>
+    </message>
+    <message>
+        <source>The waiting time for an allocation must be between 0 and 3600 seconds.</source>
+        <translation>等待资源分配的时间必须在 0 到 3600 秒之间。</translation>
+    </message>
+    <message>
+        <source>Your job is waiting in the queue: jobs with a higher priority go first.</source>
+        <translation>你的作业正在队列中排队等待：优先级更高的作业会先运行。</translation>
+    </message>
+    <message>
+        <source>Wait: it starts when its turn comes. Smaller and shorter requests often start sooner.</source>
+        <translation>请耐心等待：轮到它时就会开始运行。申请的资源越少、时间越短，通常越早开始。</translation>
+    </message>
+    <message>
+        <source>Your job is waiting for resources: the GPUs, CPUs or memory it asks for are in use by other jobs right now.</source>
+        <translation>你的作业正在等待资源：它申请的 GPU、CPU 或内存目前正被其他作业占用。</translation>
+    </message>
+    <message>
+        <source>Wait, or ask for fewer GPUs or a shorter time, or try another partition that has free GPUs.</source>
+        <translation>请等待，或者减少申请的 GPU 数量、缩短时间，也可以换一个有空闲 GPU 的分区试试。</translation>
+    </message>
+    <message>
+        <source>Your job waits for another job it depends on to finish.</source>
+        <translation>你的作业正在等待它所依赖的另一个作业完成。</translation>
+    </message>
+    <message>
+        <source>Wait for that job. If it fails, this job will never start: then cancel this one and submit it again.</source>
+        <translation>请等待那个作业。如果它失败了，这个作业将永远不会开始：届时请取消这个作业并重新提交。</translation>
+    </message>
+    <message>
+        <source>Your job can never start: the job it depends on did not end the way it required.</source>
+        <translation>你的作业永远无法开始：它所依赖的作业没有按要求的方式结束。</translation>
+    </message>
+    <message>
+        <source>Cancel this job and submit it again without the dependency.</source>
+        <translation>请取消这个作业，去掉依赖关系后重新提交。</translation>
+    </message>
+    <message>
+        <source>Your job was asked to start later, and that time has not come yet.</source>
+        <translation>你的作业被设定为稍后开始，而开始时间还没到。</translation>
+    </message>
+    <message>
+        <source>Wait until its start time, or cancel it and submit it again without a start time.</source>
+        <translation>请等到它的开始时间，或者取消它并在不指定开始时间的情况下重新提交。</translation>
+    </message>
+    <message>
+        <source>Your job is on hold: you, or a tool acting for you, held it.</source>
+        <translation>你的作业处于挂起（hold）状态：是你自己或代你操作的工具挂起了它。</translation>
+    </message>
+    <message>
+        <source>Release it with “scontrol release” and the job id, or cancel it if you no longer need it.</source>
+        <translation>请用“scontrol release”加作业 ID 释放它；如果不再需要，也可以取消它。</translation>
+    </message>
+    <message>
+        <source>An administrator put your job on hold.</source>
+        <translation>管理员挂起了你的作业。</translation>
+    </message>
+    <message>
+        <source>You cannot release it yourself: ask the cluster administrators why it is held.</source>
+        <translation>你无法自行释放它：请询问集群管理员它为什么被挂起。</translation>
+    </message>
+    <message>
+        <source>Your job asks for more time than its partition allows, so it will never start.</source>
+        <translation>你的作业申请的时间超过了其分区允许的上限，因此永远不会开始。</translation>
+    </message>
+    <message>
+        <source>Cancel it and ask for a shorter time (the partition list shows each limit), or choose a partition with a longer limit.</source>
+        <translation>请取消它并申请更短的时间（分区列表中显示了各分区的上限），或者选择时间上限更长的分区。</translation>
+    </message>
+    <message>
+        <source>Your job asks for more nodes than its partition allows or has, so it will not start as it is.</source>
+        <translation>你的作业申请的节点数超过了其分区允许或拥有的数量，按当前设置不会开始。</translation>
+    </message>
+    <message>
+        <source>Cancel it and ask for fewer nodes (one is enough for most GPU work), or choose a partition with more nodes.</source>
+        <translation>请取消它并减少申请的节点数（大多数 GPU 任务一个节点就够了），或者选择节点更多的分区。</translation>
+    </message>
+    <message>
+        <source>The partition of your job is down: it starts no jobs now.</source>
+        <translation>你的作业所在的分区已停用（down）：目前不会启动任何作业。</translation>
+    </message>
+    <message>
+        <source>Wait until the administrators bring it back, or cancel and use another partition.</source>
+        <translation>请等待管理员恢复该分区，或者取消作业并改用其他分区。</translation>
+    </message>
+    <message>
+        <source>The partition of your job is inactive: it starts no jobs now.</source>
+        <translation>你的作业所在的分区处于非活动（inactive）状态：目前不会启动任何作业。</translation>
+    </message>
+    <message>
+        <source>Wait until the administrators activate it, or cancel and use another partition.</source>
+        <translation>请等待管理员激活该分区，或者取消作业并改用其他分区。</translation>
+    </message>
+    <message>
+        <source>Your job does not fit the configuration of its partition.</source>
+        <translation>你的作业不符合其分区的配置。</translation>
+    </message>
+    <message>
+        <source>Cancel it and check the partition's limits (time, nodes, GPUs), or choose another partition.</source>
+        <translation>请取消它并检查该分区的限制（时间、节点、GPU），或者选择其他分区。</translation>
+    </message>
+    <message>
+        <source>You already use as many GPUs as your quality of service (QOS) allows one person at a time; this job waits until some of yours are free.</source>
+        <translation>你正在使用的 GPU 数量已达到你的服务质量（QOS）允许单人同时使用的上限；这个作业会一直等到你的某些 GPU 空出来。</translation>
+    </message>
+    <message>
+        <source>Wait for your other GPU jobs to finish, or cancel one you no longer need.</source>
+        <translation>请等待你的其他 GPU 作业结束，或者取消不再需要的作业。</translation>
+    </message>
+    <message>
+        <source>You already have as many running jobs as your quality of service (QOS) allows one person; this job waits for one of them to end.</source>
+        <translation>你正在运行的作业数量已达到你的服务质量（QOS）允许单人运行的上限；这个作业会等到其中一个结束。</translation>
+    </message>
+    <message>
+        <source>Wait, or cancel a job you no longer need.</source>
+        <translation>请等待，或者取消不再需要的作业。</translation>
+    </message>
+    <message>
+        <source>Your group (Slurm account) already uses all the GPUs it may use at once; this job waits until the group's other jobs free some.</source>
+        <translation>你的课题组（Slurm 账户）已用完了它可以同时使用的全部 GPU；这个作业会等到组内其他作业释放一些 GPU。</translation>
+    </message>
+    <message>
+        <source>Wait, ask for fewer GPUs, or ask your group who is using its GPUs.</source>
+        <translation>请等待、减少申请的 GPU 数量，或者问问组里是谁在使用这些 GPU。</translation>
+    </message>
+    <message>
+        <source>Nodes your job needs are down, drained or reserved, so it cannot start now.</source>
+        <translation>你的作业所需的节点处于停用（down）、排空（drained）或预留状态，因此现在无法开始。</translation>
+    </message>
+    <message>
+        <source>If you asked for particular nodes, drop that request; otherwise wait or choose another partition. Before a maintenance, a shorter time limit lets a job finish in time.</source>
+        <translation>如果你指定了特定节点，请去掉这个要求；否则请等待或选择其他分区。在维护开始前，设置更短的时间限制可以让作业及时完成。</translation>
+    </message>
+    <message>
+        <source>Your job waits for its reservation to begin.</source>
+        <translation>你的作业正在等待其预留（reservation）开始。</translation>
+    </message>
+    <message>
+        <source>Wait for the reservation's start, or cancel and submit without the reservation.</source>
+        <translation>请等待预留开始，或者取消作业并在不使用预留的情况下重新提交。</translation>
+    </message>
+    <message>
+        <source>The reservation your job asked for was deleted.</source>
+        <translation>你的作业申请的预留已被删除。</translation>
+    </message>
+    <message>
+        <source>Cancel the job and submit it again without the reservation.</source>
+        <translation>请取消作业，并在不使用预留的情况下重新提交。</translation>
+    </message>
+    <message>
+        <source>Your job waits for software licenses that are in use.</source>
+        <translation>你的作业正在等待被占用的软件许可证。</translation>
+    </message>
+    <message>
+        <source>Wait until licenses are free, or ask for fewer.</source>
+        <translation>请等待许可证空闲，或者减少申请的数量。</translation>
+    </message>
+    <message>
+        <source>No node can give your job what it asks for (GPU type or count, features, memory).</source>
+        <translation>没有任何节点能满足你的作业的要求（GPU 型号或数量、特性、内存）。</translation>
+    </message>
+    <message>
+        <source>Cancel it and ask for something the nodes have (see the node list), or choose another partition.</source>
+        <translation>请取消它并申请节点实际具备的资源（见节点列表），或者选择其他分区。</translation>
+    </message>
+    <message>
+        <source>A node your job needs is down.</source>
+        <translation>你的作业所需的一个节点已停用（down）。</translation>
+    </message>
+    <message>
+        <source>Wait, or cancel and submit again so that Slurm picks other nodes.</source>
+        <translation>请等待，或者取消后重新提交，让 Slurm 选择其他节点。</translation>
+    </message>
+    <message>
+        <source>The Slurm account of your job is not valid, so it will never start.</source>
+        <translation>你的作业的 Slurm 账户无效，因此永远不会开始。</translation>
+    </message>
+    <message>
+        <source>Cancel it and submit with an account you belong to; the administrators can tell you which.</source>
+        <translation>请取消它，并使用你所属的账户重新提交；管理员可以告诉你该用哪个账户。</translation>
+    </message>
+    <message>
+        <source>The quality of service (QOS) of your job is not valid, so it will never start.</source>
+        <translation>你的作业的服务质量（QOS）无效，因此永远不会开始。</translation>
+    </message>
+    <message>
+        <source>Cancel it and submit with a QOS you may use, or with none.</source>
+        <translation>请取消它，并使用你有权使用的 QOS 重新提交，或者不指定 QOS。</translation>
+    </message>
+    <message>
+        <source>Your job's quality of service (QOS) may not be used in its partition or by your account.</source>
+        <translation>你的作业的服务质量（QOS）不能在其分区中使用，或者你的账户无权使用。</translation>
+    </message>
+    <message>
+        <source>Cancel it and submit with another QOS or partition.</source>
+        <translation>请取消它，并换用其他 QOS 或分区重新提交。</translation>
+    </message>
+    <message>
+        <source>Your Slurm account may not use the partition of this job.</source>
+        <translation>你的 Slurm 账户无权使用这个作业的分区。</translation>
+    </message>
+    <message>
+        <source>Cancel it and use a partition open to your account, or ask the administrators for access.</source>
+        <translation>请取消它并使用对你的账户开放的分区，或者向管理员申请访问权限。</translation>
+    </message>
+    <message>
+        <source>Your job waits because of a usage limit of your account or QOS.</source>
+        <translation>你的作业在等待，因为你的账户或 QOS 达到了使用限额。</translation>
+    </message>
+    <message>
+        <source>Wait for your other jobs to finish, or ask for less (GPUs, time, nodes).</source>
+        <translation>请等待你的其他作业结束，或减少申请的资源（GPU、时间、节点）。</translation>
+    </message>
+    <message>
+        <source>Your account has used up the share its QOS allows for now.</source>
+        <translation>你的账户已用完其 QOS 当前允许的份额。</translation>
+    </message>
+    <message>
+        <source>Wait until the usage decays, or ask the administrators.</source>
+        <translation>请等待使用量随时间衰减，或联系管理员。</translation>
+    </message>
+    <message>
+        <source>Your job asks for more memory per CPU or per node than allowed.</source>
+        <translation>你的作业申请的每 CPU 或每节点内存超出了允许的上限。</translation>
+    </message>
+    <message>
+        <source>Cancel it and ask for less memory, or for more CPUs.</source>
+        <translation>请取消作业，改为申请更少的内存，或申请更多 CPU。</translation>
+    </message>
+    <message>
+        <source>This array task waits: the array may only run so many tasks at once.</source>
+        <translation>这个数组任务在等待：该作业数组同时运行的任务数有上限。</translation>
+    </message>
+    <message>
+        <source>Wait for other tasks of the array to finish.</source>
+        <translation>请等待该数组中的其他任务结束。</translation>
+    </message>
+    <message>
+        <source>Slurm is preparing the node for your job.</source>
+        <translation>Slurm 正在为你的作业准备节点。</translation>
+    </message>
+    <message>
+        <source>Wait a moment: the job starts when the preparation is done.</source>
+        <translation>请稍等：准备完成后作业就会开始运行。</translation>
+    </message>
+    <message>
+        <source>Slurm is cleaning up after an earlier run of this job.</source>
+        <translation>Slurm 正在清理这个作业上一次运行留下的内容。</translation>
+    </message>
+    <message>
+        <source>Wait a moment: it is queued again afterwards.</source>
+        <translation>请稍等：清理完成后作业会重新排队。</translation>
+    </message>
+    <message>
+        <source>Slurm put off scheduling your job for a short while.</source>
+        <translation>Slurm 暂时推迟了对你的作业的调度。</translation>
+    </message>
+    <message>
+        <source>Wait: it is considered again in the next scheduling cycle.</source>
+        <translation>请等待：下一个调度周期会再次考虑它。</translation>
+    </message>
+    <message>
+        <source>The cluster's front end node is down.</source>
+        <translation>集群的前端节点已宕机。</translation>
+    </message>
+    <message>
+        <source>Wait, and tell the administrators if it lasts.</source>
+        <translation>请等待；如果持续很久，请告知管理员。</translation>
+    </message>
+    <message>
+        <source>The cluster has no power budget for your job right now.</source>
+        <translation>集群当前没有足够的电力配额来运行你的作业。</translation>
+    </message>
+    <message>
+        <source>Wait, or ask for fewer nodes.</source>
+        <translation>请等待，或申请更少的节点。</translation>
+    </message>
+    <message>
+        <source>Your job failed to start too many times and was put on hold.</source>
+        <translation>你的作业启动失败次数过多，已被挂起。</translation>
+    </message>
+    <message>
+        <source>Cancel it, check its program and files, and tell the administrators if nodes keep failing.</source>
+        <translation>请取消作业，检查它的程序和文件；如果节点持续出错，请告知管理员。</translation>
+    </message>
+    <message>
+        <source>Slurm could not start your job on its node, put it back in the queue and held it.</source>
+        <translation>Slurm 无法在分配的节点上启动你的作业，已将其放回队列并挂起。</translation>
+    </message>
+    <message>
+        <source>Cancel it and submit again; if it happens again, tell the administrators (the node may be broken).</source>
+        <translation>请取消作业后重新提交；如果再次出现，请告知管理员（节点可能有故障）。</translation>
+    </message>
+    <message>
+        <source>The program of your job ended with an error (a non-zero exit status).</source>
+        <translation>你的作业程序以错误结束（退出状态非零）。</translation>
+    </message>
+    <message>
+        <source>Read the job's output file for the program's own error message.</source>
+        <translation>请查看作业的输出文件，找到程序自身给出的错误信息。</translation>
+    </message>
+    <message>
+        <source>The program of your job was ended by a signal.</source>
+        <translation>你的作业程序被信号终止。</translation>
+    </message>
+    <message>
+        <source>Read the job's output file; the program may have crashed.</source>
+        <translation>请查看作业的输出文件；程序可能崩溃了。</translation>
+    </message>
+    <message>
+        <source>Your job was stopped because it reached its time limit.</source>
+        <translation>你的作业因达到时间上限而被终止。</translation>
+    </message>
+    <message>
+        <source>Ask for more time next time (up to the partition's limit), or save progress so a new job can continue.</source>
+        <translation>下次请申请更长的时间（不超过分区的上限），或在程序中保存进度，以便新作业接着运行。</translation>
+    </message>
+    <message>
+        <source>Your job was stopped because it used more memory than it asked for.</source>
+        <translation>你的作业因使用的内存超过申请量而被终止。</translation>
+    </message>
+    <message>
+        <source>Ask for more memory (--mem), or make the program use less.</source>
+        <translation>请申请更多内存（--mem），或让程序少用一些内存。</translation>
+    </message>
+    <message>
+        <source>Your job was ended by a failure of the cluster, not of your program.</source>
+        <translation>你的作业因集群故障而终止，并非你的程序出了问题。</translation>
+    </message>
+    <message>
+        <source>Submit it again; tell the administrators if it happens again.</source>
+        <translation>请重新提交；如果再次出现，请告知管理员。</translation>
+    </message>
+    <message>
+        <source>Slurm could not start the program of your job on its node.</source>
+        <translation>Slurm 无法在分配的节点上启动你的作业程序。</translation>
+    </message>
+    <message>
+        <source>Check that the program and its working directory exist on the compute nodes; tell the administrators if it keeps failing.</source>
+        <translation>请确认程序及其工作目录在计算节点上存在；如果一直失败，请告知管理员。</translation>
+    </message>
+    <message>
+        <source>Your job was ended because its srun or salloc stopped responding.</source>
+        <translation>你的作业已终止，因为它的 srun 或 salloc 停止了响应。</translation>
+    </message>
+    <message>
+        <source>Keep the connection open while an interactive job runs.</source>
+        <translation>交互式作业运行期间，请保持连接不要断开。</translation>
+    </message>
+    <message>
+        <source>Your job could not finish before its deadline.</source>
+        <translation>你的作业无法在截止时间前完成。</translation>
+    </message>
+    <message>
+        <source>Submit it again with a later deadline or a shorter time.</source>
+        <translation>请设置更晚的截止时间或更短的运行时间，然后重新提交。</translation>
+    </message>
+    <message>
+        <source>GPUs (or other generic resources)</source>
+        <translation>GPU（或其他通用资源）</translation>
+    </message>
+    <message>
+        <source>CPUs</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>memory</source>
+        <translation>内存</translation>
+    </message>
+    <message>
+        <source>nodes</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>running jobs</source>
+        <translation>运行中的作业</translation>
+    </message>
+    <message>
+        <source>queued jobs</source>
+        <translation>排队中的作业</translation>
+    </message>
+    <message>
+        <source>run time</source>
+        <translation>运行时间</translation>
+    </message>
+    <message>
+        <source>licenses</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>billing units</source>
+        <translation>计费单位</translation>
+    </message>
+    <message>
+        <source>energy</source>
+        <translation>能耗</translation>
+    </message>
+    <message>
+        <source>burst buffer space</source>
+        <translation>突发缓冲区空间</translation>
+    </message>
+    <message>
+        <source>resources</source>
+        <translation>资源</translation>
+    </message>
+    <message>
+        <source>Your job asks for less than the minimum of %1 its quality of service (QOS) requires, so it will not start as it is.</source>
+        <translation>你的作业申请的%1少于其服务质量（QOS）要求的最低值，因此按当前设置无法启动。</translation>
+    </message>
+    <message>
+        <source>Cancel it and ask for at least the minimum, or submit with another QOS.</source>
+        <translation>请取消作业并至少申请最低要求的数量，或改用其他 QOS 提交。</translation>
+    </message>
+    <message>
+        <source>Your quality of service (QOS) has used up its allowance of time on %1.</source>
+        <translation>你的服务质量（QOS）在%1上的可用时长已用完。</translation>
+    </message>
+    <message>
+        <source>Your group (Slurm account) has used up its allowance of time on %1.</source>
+        <translation>你的课题组（Slurm 账户）在%1上的可用时长已用完。</translation>
+    </message>
+    <message>
+        <source>Waiting does not help until the allowance is renewed: ask the administrators or your group's coordinator.</source>
+        <translation>在额度重新发放之前，等待也没有用：请联系管理员或课题组的负责人。</translation>
+    </message>
+    <message>
+        <source>The running jobs of your group or QOS already reserve as much time on %1 as allowed; this job waits until some of that time is used up.</source>
+        <translation>你的课题组或 QOS 中正在运行的作业已占满允许预留的%1时长；这个作业会等到其中部分时长用掉之后再运行。</translation>
+    </message>
+    <message>
+        <source>Wait, or ask for a shorter time limit so the job fits sooner.</source>
+        <translation>请等待，或申请更短的时间上限，让作业能更早排上。</translation>
+    </message>
+    <message>
+        <source>All jobs of your quality of service (QOS) together already use the most %1 it allows at once; this job waits until some are free.</source>
+        <translation>你的服务质量（QOS）下所有作业合计已占用其同时允许的%1上限；这个作业会等到有资源释放后再运行。</translation>
+    </message>
+    <message>
+        <source>Your group (Slurm account) already uses the most %1 it may use at once; this job waits until the group's other jobs free some.</source>
+        <translation>你的课题组（Slurm 账户）已占用其同时可用的%1上限；这个作业会等到课题组的其他作业释放一部分后再运行。</translation>
+    </message>
+    <message>
+        <source>Wait for other jobs to finish, or ask for less.</source>
+        <translation>请等待其他作业结束，或少申请一些资源。</translation>
+    </message>
+    <message>
+        <source>Your job asks for more %1 than one job may use under your account's or QOS's limits, so it will not start as it is.</source>
+        <translation>你的作业申请的%1超出了账户或 QOS 对单个作业的限制，因此按当前设置无法启动。</translation>
+    </message>
+    <message>
+        <source>Your job asks for more %1 per node than your account's or QOS's limits allow, so it will not start as it is.</source>
+        <translation>你的作业每个节点申请的%1超出了账户或 QOS 的限制，因此按当前设置无法启动。</translation>
+    </message>
+    <message>
+        <source>Cancel it and ask for less, or ask the administrators whether another QOS or partition allows more.</source>
+        <translation>请取消作业并少申请一些，或询问管理员是否有其他 QOS 或分区允许更多。</translation>
+    </message>
+    <message>
+        <source>Your account already uses the most %1 its quality of service (QOS) allows one account at a time; this job waits until some are free.</source>
+        <translation>你的账户已占用其服务质量（QOS）允许单个账户同时使用的%1上限；这个作业会等到有资源释放后再运行。</translation>
+    </message>
+    <message>
+        <source>Wait for other jobs of your account to finish.</source>
+        <translation>请等待你账户下的其他作业结束。</translation>
+    </message>
+    <message>
+        <source>You are already at the limit of %1 your account or QOS allows one person at a time; this job waits until your other jobs end or free some.</source>
+        <translation>你已达到账户或 QOS 允许每人同时使用的%1上限；这个作业会等到你的其他作业结束或释放一部分后再运行。</translation>
+    </message>
+    <message>
+        <source>Wait for your other jobs to finish, or cancel one you no longer need.</source>
+        <translation>请等待你的其他作业结束，或取消一个不再需要的作业。</translation>
+    </message>
+    <message>
+        <source>The nodes are reserved for a maintenance that begins before your job would end.</source>
+        <translation>这些节点已预留用于维护，维护开始时间早于你的作业预计结束时间。</translation>
+    </message>
+    <message>
+        <source>Ask for a shorter time so the job ends before the maintenance, or wait until the maintenance is over.</source>
+        <translation>请申请更短的时间，让作业在维护前结束，或等维护结束后再运行。</translation>
+    </message>
+    <message>
+        <source>Nodes your job could run on (%1) are down, drained or reserved, so it cannot start now.</source>
+        <translation>你的作业可用的节点（%1）处于宕机、排空或预留状态，因此现在无法启动。</translation>
+    </message>
+    <message>
+        <source>Your job is waiting; Slurm gives the reason “%1”.</source>
+        <translation>你的作业正在等待；Slurm 给出的原因是“%1”。</translation>
+    </message>
+    <message>
+        <source>Wait a little. If the job does not start, ask the cluster administrators what this reason means.</source>
+        <translation>请稍等。如果作业一直没有开始，请询问集群管理员这个原因是什么意思。</translation>
+    </message>
+    <message>
+        <source>No node in this partition has what you asked for, for example that many GPUs on one node, that GPU type, or that much memory.</source>
+        <translation>这个分区中没有节点能满足你的申请，例如单个节点上没有那么多 GPU、没有该型号的 GPU，或没有那么多内存。</translation>
+    </message>
+    <message>
+        <source>Ask for fewer GPUs or less memory per node, drop the GPU type, or choose a partition whose nodes have more (see the node list).</source>
+        <translation>请减少每个节点的 GPU 数量或内存，去掉 GPU 型号，或选择节点配置更高的分区（见节点列表）。</translation>
+    </message>
+    <message>
+        <source>Slurm does not understand the GPU request (GRES) as written, or this cluster has no such resource.</source>
+        <translation>Slurm 无法理解当前写法的 GPU 申请（GRES），或者这个集群没有这种资源。</translation>
+    </message>
+    <message>
+        <source>Ask for GPUs as gpu:N (for example gpu:1), with a GPU type only if the node list shows it, and in a partition that has GPUs.</source>
+        <translation>请按 gpu:N 的格式申请 GPU（例如 gpu:1），只有节点列表中出现的 GPU 型号才写上型号，并选择有 GPU 的分区。</translation>
+    </message>
+    <message>
+        <source>There is no partition of that name on this cluster.</source>
+        <translation>这个集群上没有这个名称的分区。</translation>
+    </message>
+    <message>
+        <source>Choose one of the partitions in the partition list (names are case-sensitive).</source>
+        <translation>请从分区列表中选择一个分区（名称区分大小写）。</translation>
+    </message>
+    <message>
+        <source>The time you asked for is longer than this partition or your account allows.</source>
+        <translation>你申请的时间超过了这个分区或你的账户允许的上限。</translation>
+    </message>
+    <message>
+        <source>Ask for less time: at most the partition's time limit shown in the partition list.</source>
+        <translation>请申请更短的时间：不超过分区列表中显示的该分区时间上限。</translation>
+    </message>
+    <message>
+        <source>Slurm cannot read the time limit as written.</source>
+        <translation>Slurm 无法识别当前写法的时间上限。</translation>
+    </message>
+    <message>
+        <source>Write it as minutes, HH:MM:SS or D-HH:MM:SS, for example 30, 02:00:00 or 1-00:00:00.</source>
+        <translation>请写成分钟数、HH:MM:SS 或 D-HH:MM:SS，例如 30、02:00:00 或 1-00:00:00。</translation>
+    </message>
+    <message>
+        <source>The request breaks a limit of your account or quality of service (QOS): too many jobs, GPUs, nodes or too much time.</source>
+        <translation>该申请超出了你的账户或服务质量（QOS）的限制：作业、GPU 或节点过多，或时间过长。</translation>
+    </message>
+    <message>
+        <source>Ask for less (fewer GPUs, a shorter time), or wait until your other jobs have finished.</source>
+        <translation>请少申请一些（更少的 GPU、更短的时间），或等你的其他作业结束。</translation>
+    </message>
+    <message>
+        <source>The allocation is busy: Slurm starts this step once resources inside it are free.</source>
+        <translation>资源分配正忙：其中的资源空出来后，Slurm 就会启动这个作业步。</translation>
+    </message>
+    <message>
+        <source>Wait, or end other steps that use the allocation's GPUs or CPUs.</source>
+        <translation>请等待，或结束其他占用该资源分配中 GPU 或 CPU 的作业步。</translation>
+    </message>
+    <message>
+        <source>The resources you asked for are all in use, and the request was not allowed to wait.</source>
+        <translation>你申请的资源都在使用中，而该申请不允许排队等待。</translation>
+    </message>
+    <message>
+        <source>Try again later, ask for fewer GPUs, or let the request wait in the queue.</source>
+        <translation>请稍后重试、申请更少的 GPU，或允许该申请在队列中等待。</translation>
+    </message>
+    <message>
+        <source>Your Slurm account may not use this partition, or the account is not valid.</source>
+        <translation>你的 Slurm 账户无权使用这个分区，或该账户无效。</translation>
+    </message>
+    <message>
+        <source>Choose a partition open to your account, or ask the administrators which account and partition to use.</source>
+        <translation>请选择对你的账户开放的分区，或询问管理员应使用哪个账户和分区。</translation>
+    </message>
+    <message>
+        <source>Your user group may not use this partition.</source>
+        <translation>你所在的用户组无权使用这个分区。</translation>
+    </message>
+    <message>
+        <source>Choose another partition, or ask the administrators for access.</source>
+        <translation>请选择其他分区，或向管理员申请访问权限。</translation>
+    </message>
+    <message>
+        <source>srun was started without a terminal, so the interactive shell cannot work properly.</source>
+        <translation>srun 启动时没有终端，因此交互式 shell 无法正常工作。</translation>
+    </message>
+    <message>
+        <source>Open the interactive shell in Onramp's terminal pane; in a terminal of your own, use ssh -t.</source>
+        <translation>请在 Onramp 的终端面板中打开交互式 shell；如果使用你自己的终端，请用 ssh -t。</translation>
+    </message>
+    <message>
+        <source>The request does not fit this partition's limits (time, number of nodes or size), so it cannot start as it is.</source>
+        <translation>该申请不符合这个分区的限制（时间、节点数或规模），因此按当前设置无法启动。</translation>
+    </message>
+    <message>
+        <source>Ask for less time or fewer nodes (see the partition list), or choose another partition.</source>
+        <translation>请申请更短的时间或更少的节点（见分区列表），或选择其他分区。</translation>
+    </message>
+    <message>
+        <source>The partition is inactive or drained: it takes no new jobs now.</source>
+        <translation>该分区处于停用或排空状态：目前不接受新作业。</translation>
+    </message>
+    <message>
+        <source>Choose another partition, or wait until it is back.</source>
+        <translation>请选择其他分区，或等它恢复。</translation>
+    </message>
+    <message>
+        <source>A node you asked for is down, drained or reserved.</source>
+        <translation>你指定的某个节点处于宕机、排空或预留状态。</translation>
+    </message>
+    <message>
+        <source>Drop the request for that node, or wait until it is back.</source>
+        <translation>请去掉对该节点的指定，或等它恢复。</translation>
+    </message>
+    <message>
+        <source>This cluster has no default partition, and none was given.</source>
+        <translation>这个集群没有默认分区，而你也没有指定分区。</translation>
+    </message>
+    <message>
+        <source>Choose a partition from the partition list.</source>
+        <translation>请从分区列表中选择一个分区。</translation>
+    </message>
+    <message>
+        <source>The quality of service (QOS) asked for does not exist or is not yours.</source>
+        <translation>申请的服务质量（QOS）不存在，或不属于你。</translation>
+    </message>
+    <message>
+        <source>Leave the QOS out, or ask the administrators which one to use.</source>
+        <translation>请不要指定 QOS，或询问管理员应使用哪一个。</translation>
+    </message>
+    <message>
+        <source>No node has as much memory as the request needs.</source>
+        <translation>没有任何节点的内存能满足这个申请。</translation>
+    </message>
+    <message>
+        <source>Ask for less memory, or choose a partition with larger nodes.</source>
+        <translation>请申请更少的内存，或选择节点内存更大的分区。</translation>
+    </message>
+    <message>
+        <source>The number of nodes asked for is not possible here.</source>
+        <translation>这里无法提供所申请的节点数。</translation>
+    </message>
+    <message>
+        <source>Ask for one node, or as many as the partition has.</source>
+        <translation>请申请 1 个节点，或不超过该分区的节点总数。</translation>
+    </message>
+    <message>
+        <source>The request asks for more CPUs than permitted.</source>
+        <translation>该申请的 CPU 数量超过了允许的上限。</translation>
+    </message>
+    <message>
+        <source>Ask for fewer CPUs or tasks.</source>
+        <translation>请申请更少的 CPU 或任务数。</translation>
+    </message>
+    <message>
+        <source>No node has the feature (constraint) asked for.</source>
+        <translation>没有任何节点具备所申请的特性（约束）。</translation>
+    </message>
+    <message>
+        <source>Drop the constraint, or use one the node list shows.</source>
+        <translation>请去掉该约束，或使用节点列表中显示的特性。</translation>
+    </message>
+    <message>
+        <source>Slurm does not know this job: the id is wrong, or the job ended some time ago.</source>
+        <translation>Slurm 找不到这个作业：作业 ID 有误，或作业已结束一段时间了。</translation>
+    </message>
+    <message>
+        <source>Refresh the job list; there is nothing left to do for this job.</source>
+        <translation>请刷新作业列表；这个作业已无需任何操作。</translation>
+    </message>
+    <message>
+        <source>The allocation has ended (time limit or cancelled), so nothing more can run in it.</source>
+        <translation>该资源分配已结束（达到时间上限或已被取消），无法再在其中运行任何内容。</translation>
+    </message>
+    <message>
+        <source>Start a new allocation.</source>
+        <translation>请重新申请一个资源分配。</translation>
+    </message>
+    <message>
+        <source>The job has already ended or is ending.</source>
+        <translation>该作业已经结束或正在结束。</translation>
+    </message>
+    <message>
+        <source>Nothing to do: refresh the job list.</source>
+        <translation>无需操作：请刷新作业列表。</translation>
+    </message>
+    <message>
+        <source>Slurm refused: this is not allowed for your user (is it your job?).</source>
+        <translation>Slurm 拒绝了请求：你的用户无权执行此操作（这是你的作业吗？）。</translation>
+    </message>
+    <message>
+        <source>You can only change or cancel your own jobs.</source>
+        <translation>你只能修改或取消自己的作业。</translation>
+    </message>
+    <message>
+        <source>The cluster has disabled this operation for now.</source>
+        <translation>集群暂时禁用了此操作。</translation>
+    </message>
+    <message>
+        <source>Try again later, or ask the administrators.</source>
+        <translation>请稍后重试，或联系管理员。</translation>
+    </message>
+    <message>
+        <source>Slurm's controller is asking clients to slow down.</source>
+        <translation>Slurm 控制器要求客户端降低请求频率。</translation>
+    </message>
+    <message>
+        <source>Wait a few seconds and try again.</source>
+        <translation>请等几秒后重试。</translation>
+    </message>
+    <message>
+        <source>Slurm's controller did not answer.</source>
+        <translation>Slurm 控制器没有响应。</translation>
+    </message>
+    <message>
+        <source>Try again in a minute; if it lasts, the scheduler is down: tell the administrators.</source>
+        <translation>请过一分钟再试；如果一直如此，说明调度器已宕机：请告知管理员。</translation>
+    </message>
+    <message>
+        <source>The job used more memory than it asked for and was stopped.</source>
+        <translation>该作业使用的内存超过了申请量，已被终止。</translation>
+    </message>
+    <message>
+        <source>The job was stopped because it reached its time limit.</source>
+        <translation>该作业因达到时间上限而被终止。</translation>
+    </message>
+    <message>
+        <source>The job was stopped to make room for a job with precedence.</source>
+        <translation>该作业被终止，以便为优先级更高的作业腾出资源。</translation>
+    </message>
+    <message>
+        <source>Submit it again, or use a partition without preemption.</source>
+        <translation>请重新提交，或使用不会抢占作业的分区。</translation>
+    </message>
+    <message>
+        <source>The node running the job failed.</source>
+        <translation>运行该作业的节点出现故障。</translation>
+    </message>
+    <message>
+        <source>Submit it again; tell the administrators if it repeats.</source>
+        <translation>请重新提交；如果反复出现，请告知管理员。</translation>
+    </message>
+    <message>
+        <source>Slurm allocated the resources but could not start the program on the compute node.</source>
+        <translation>Slurm 已分配资源，但无法在计算节点上启动程序。</translation>
+    </message>
+    <message>
+        <source>Check that the program exists on the compute node and the working directory is reachable there; try again, and tell the administrators if it keeps failing.</source>
+        <translation>请确认程序在计算节点上存在、工作目录在那里可以访问；然后重试，如果一直失败，请告知管理员。</translation>
+    </message>
+    <message>
+        <source>The job or its step was cancelled before it finished (by you, by Onramp or by an administrator).</source>
+        <translation>该作业或其作业步在完成前被取消了（由你、Onramp 或管理员取消）。</translation>
+    </message>
+    <message>
+        <source>Start it again if you still need it.</source>
+        <translation>如果仍然需要，请重新启动它。</translation>
+    </message>
+    <message>
+        <source>The program ended with an error on the compute node.</source>
+        <translation>程序在计算节点上以错误结束。</translation>
+    </message>
+    <message>
+        <source>Read the program's own messages above this line.</source>
+        <translation>请查看这一行上方程序自身输出的信息。</translation>
+    </message>
+    <message>
+        <source>This cluster's Slurm is older than an option or output field Onramp used.</source>
+        <translation>这个集群的 Slurm 版本过旧，不支持 Onramp 使用的某个选项或输出字段。</translation>
+    </message>
+    <message>
+        <source>Tell the Onramp developers which Slurm version this is (sinfo --version).</source>
+        <translation>请告诉 Onramp 开发者这是哪个 Slurm 版本（sinfo --version）。</translation>
+    </message>
+    <message>
+        <source>Slurm's commands are not available on this machine.</source>
+        <translation>这台机器上没有可用的 Slurm 命令。</translation>
+    </message>
+    <message>
+        <source>Check that this is the cluster's login node; some sites need “module load slurm” first.</source>
+        <translation>请确认这是集群的登录节点；有些集群需要先运行“module load slurm”。</translation>
+    </message>
+    <message>
+        <source>There is no partition named “%1” on this cluster.</source>
+        <translation>这个集群上没有名为“%1”的分区。</translation>
+    </message>
+    <message>
+        <source>Slurm reported an error Onramp does not know yet.</source>
+        <translation>Slurm 报告了一个 Onramp 尚不认识的错误。</translation>
+    </message>
+    <message>
+        <source>Read Slurm's words below; if they do not help, send them to the cluster administrators.</source>
+        <translation>请阅读下方 Slurm 的原始信息；如果看不明白，请把它发给集群管理员。</translation>
+    </message>
+    <message>
+        <source>The job failed.</source>
+        <translation>该作业失败了。</translation>
+    </message>
+    <message>
+        <source>The job was cancelled (by you, by Onramp or by an administrator).</source>
+        <translation>该作业已被取消（由你、Onramp 或管理员取消）。</translation>
+    </message>
+    <message>
+        <source>The job was put back in the queue and held.</source>
+        <translation>该作业已被放回队列并挂起。</translation>
+    </message>
+    <message>
+        <source>Release it with “scontrol release” and the job id, or cancel it.</source>
+        <translation>请用“scontrol release”加作业 ID 释放它，或将其取消。</translation>
+    </message>
+    <message>
+        <source>The job is paused.</source>
+        <translation>该作业已暂停。</translation>
+    </message>
+    <message>
+        <source>It continues when it is resumed; ask the administrators if it stays paused.</source>
+        <translation>恢复后它会继续运行；如果一直处于暂停状态，请询问管理员。</translation>
+    </message>
+    <message>
+        <source>The output of %1 could not be read: it contains binary data (line %2).</source>
+        <translation>无法读取 %1 的输出：其中含有二进制数据（第 %2 行）。</translation>
+    </message>
+    <message>
+        <source>The output of %1 could not be read: line %2 is “%3”.</source>
+        <translation>无法读取 %1 的输出：第 %2 行是“%3”。</translation>
+    </message>
+    <message>
+        <source>The output of %1 could not be read: line %2 is “%3” (%4).</source>
+        <translation>无法读取 %1 的输出：第 %2 行是“%3”（%4）。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 columns</source>
+        <translation>%1/%2 列</translation>
+    </message>
+    <message>
+        <source>“%1” is not a duration</source>
+        <translation>“%1”不是有效的时长</translation>
+    </message>
+    <message>
+        <source>“%1” is not a generic resource (GRES) list</source>
+        <translation>“%1”不是通用资源（GRES）列表</translation>
+    </message>
+    <message>
+        <source>The output of sinfo has no partition column.</source>
+        <translation>sinfo 的输出中没有分区这一列。</translation>
+    </message>
+    <message>
+        <source>sinfo listed no partitions: this account may not be allowed to use any.</source>
+        <translation>sinfo 没有列出任何分区：这个账号可能无权使用任何分区。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a partition name</source>
+        <translation>“%1”不是分区名</translation>
+    </message>
+    <message>
+        <source>“%1” is not a node count</source>
+        <translation>“%1”不是节点数</translation>
+    </message>
+    <message>
+        <source>“%1” is not a node list</source>
+        <translation>“%1”不是节点列表</translation>
+    </message>
+    <message>
+        <source>The output of sinfo has no node name column.</source>
+        <translation>sinfo 的输出中没有节点名这一列。</translation>
+    </message>
+    <message>
+        <source>sinfo listed no nodes.</source>
+        <translation>sinfo 没有列出任何节点。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a node name</source>
+        <translation>“%1”不是节点名</translation>
+    </message>
+    <message>
+        <source>“%1” is not a CPU count</source>
+        <translation>“%1”不是 CPU 数</translation>
+    </message>
+    <message>
+        <source>The output of squeue has no job id or no state column.</source>
+        <translation>squeue 的输出中缺少作业 ID 列或状态列。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a job id</source>
+        <translation>“%1”不是作业 ID</translation>
+    </message>
+    <message>
+        <source>“%1” is not a job state</source>
+        <translation>“%1”不是作业状态</translation>
+    </message>
+    <message>
+        <source>The login node printed nothing: its host name and partitions are missing.</source>
+        <translation>登录节点没有输出任何内容：缺少它的主机名和分区信息。</translation>
+    </message>
+    <message>
+        <source>not a host name</source>
+        <translation>不是主机名</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid partition name: use letters, digits, “_”, “-” and “.”.</source>
+        <translation>“%1”不是有效的分区名：只能使用字母、数字、“_”、“-”和“.”。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a Slurm job id (expected a number such as 1234, 1234_5 or 1234+1).</source>
+        <translation>“%1”不是 Slurm 作业 ID（应为数字，例如 1234、1234_5 或 1234+1）。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a time limit Slurm understands: use minutes, HH:MM:SS or D-HH:MM:SS, for example 30, 02:00:00 or 1-00:00:00.</source>
+        <translation>“%1”不是 Slurm 能识别的时间限制：请使用分钟数、HH:MM:SS 或 D-HH:MM:SS，例如 30、02:00:00 或 1-00:00:00。</translation>
+    </message>
+    <message>
+        <source>The number of GPUs must be between 1 and 64, not %1.</source>
+        <translation>GPU 数量必须在 1 到 64 之间，而不是 %1。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid GPU type: use the name the cluster lists, such as a100.</source>
+        <translation>“%1”不是有效的 GPU 型号：请使用集群列出的名称，例如 a100。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid job name: use up to 64 letters, digits, “_”, “-”, “.” and “+”.</source>
+        <translation>“%1”不是有效的作业名：最多 64 个字符，只能使用字母、数字、“_”、“-”、“.”和“+”。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid user name.</source>
+        <translation>“%1”不是有效的用户名。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a node name or node list Slurm understands.</source>
+        <translation>“%1”不是 Slurm 能识别的节点名或节点列表。</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>排队等待</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>已挂起</translation>
+    </message>
+    <message>
+        <source>Finishing</source>
+        <translation>正在结束</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>正在启动</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Time limit reached</source>
+        <translation>已达时间限制</translation>
+    </message>
+    <message>
+        <source>Preempted</source>
+        <translation>已被抢占</translation>
+    </message>
+    <message>
+        <source>Node failed</source>
+        <translation>节点故障</translation>
+    </message>
+    <message>
+        <source>Node failed to boot</source>
+        <translation>节点启动失败</translation>
+    </message>
+    <message>
+        <source>Deadline missed</source>
+        <translation>已错过截止时间</translation>
+    </message>
+    <message>
+        <source>Out of memory</source>
+        <translation>内存不足</translation>
+    </message>
+    <message>
+        <source>Requeued</source>
+        <translation>已重新排队</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>已暂缓</translation>
+    </message>
+    <message>
+        <source>Resizing</source>
+        <translation>正在调整规模</translation>
+    </message>
+    <message>
+        <source>Revoked</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>Being signalled</source>
+        <translation>正在接收信号</translation>
+    </message>
+    <message>
+        <source>Special exit</source>
+        <translation>特殊退出</translation>
+    </message>
+    <message>
+        <source>Staging out</source>
+        <translation>正在传出数据</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Unknown state</source>
+        <translation>未知状态</translation>
+    </message>
+    <message>
+        <source>Slurm printed a generic resource (GRES) that Onramp cannot read: “%1”.</source>
+        <translation>Slurm 输出了 Onramp 无法解析的通用资源（GRES）：“%1”。</translation>
+    </message>
+    <message>
+        <source>Slurm printed a resource list (TRES) that Onramp cannot read: “%1”.</source>
+        <translation>Slurm 输出了 Onramp 无法解析的资源列表（TRES）：“%1”。</translation>
     </message>
 </context>
 <context>
@@ -319,7 +2366,7 @@ exec：通过 SSH 连接登录节点并运行一条命令。命令的输出会�
         <translation>正在连接…</translation>
     </message>
     <message>
-        <source>Checking the server&apos;s identity…</source>
+        <source>Checking the server's identity…</source>
         <translation>正在核对服务器身份…</translation>
     </message>
     <message>
@@ -333,6 +2380,41 @@ exec：通过 SSH 连接登录节点并运行一条命令。命令的输出会�
     <message>
         <source>Connection failed</source>
         <translation>连接失败</translation>
+    </message>
+</context>
+<context>
+    <name>onramp::setup::status</name>
+    <message>
+        <source>Onramp is already waiting for an allocation (job %1).</source>
+        <translation>Onramp 已经在等待资源分配（作业 %1）。</translation>
+    </message>
+    <message>
+        <source>Connect to the cluster first.</source>
+        <translation>请先连接集群。</translation>
+    </message>
+    <message>
+        <source>Slurm did not grant the allocation.</source>
+        <translation>Slurm 没有批准这次资源分配。</translation>
+    </message>
+    <message>
+        <source>The GPUs of job %1 did not answer in time: %2</source>
+        <translation>作业 %1 的 GPU 没有及时响应：%2</translation>
+    </message>
+    <message>
+        <source>Onramp could not look at the GPUs of job %1.</source>
+        <translation>Onramp 无法查看作业 %1 的 GPU。</translation>
+    </message>
+    <message>
+        <source>nvidia-smi failed with exit status %1 in job %2.</source>
+        <translation>nvidia-smi 在作业 %2 中运行失败，退出状态为 %1。</translation>
+    </message>
+    <message>
+        <source>Onramp could not list your jobs.</source>
+        <translation>Onramp 无法列出你的作业。</translation>
+    </message>
+    <message>
+        <source>Onramp could not cancel job %1.</source>
+        <translation>Onramp 无法取消作业 %1。</translation>
     </message>
 </context>
 <context>
@@ -402,13 +2484,13 @@ exec：通过 SSH 连接登录节点并运行一条命令。命令的输出会�
         <translation>命令已结束，但没有报告退出状态。</translation>
     </message>
     <message>
-        <source>The server %1 presented a %2 key (%3), but %4 lists a different kind of key for it. This can mean someone is intercepting the connection, so Onramp will not connect. If the cluster&apos;s administrators confirm that the server&apos;s keys changed, remove the old entry with:
+        <source>The server %1 presented a %2 key (%3), but %4 lists a different kind of key for it. This can mean someone is intercepting the connection, so Onramp will not connect. If the cluster's administrators confirm that the server's keys changed, remove the old entry with:
 %5</source>
         <translation>服务器 %1 出示了 %2 密钥（%3），但 %4 中为它记录的是另一种类型的密钥。这可能意味着有人在拦截连接，因此 Onramp 不会连接。如果集群管理员确认服务器的密钥确实更换了，请用以下命令删除旧记录：
 %5</translation>
     </message>
     <message>
-        <source>The identity of the server %1 has changed: it presented the %2 key %3, which does not match the one recorded in %4. This can mean someone is intercepting the connection, so Onramp will not connect. If the cluster&apos;s administrators confirm that the key changed, remove the old entry with:
+        <source>The identity of the server %1 has changed: it presented the %2 key %3, which does not match the one recorded in %4. This can mean someone is intercepting the connection, so Onramp will not connect. If the cluster's administrators confirm that the key changed, remove the old entry with:
 %5</source>
         <translation>服务器 %1 的身份发生了变化：它出示的 %2 密钥 %3 与 %4 中记录的不一致。这可能意味着有人在拦截连接，因此 Onramp 不会连接。如果集群管理员确认密钥确实更换了，请用以下命令删除旧记录：
 %5</translation>
@@ -418,15 +2500,15 @@ exec：通过 SSH 连接登录节点并运行一条命令。命令的输出会�
         <translation>服务器没有出示主机密钥。</translation>
     </message>
     <message>
-        <source>The server&apos;s identity could not be checked against %1.</source>
+        <source>The server's identity could not be checked against %1.</source>
         <translation>无法对照 %1 核对服务器的身份。</translation>
     </message>
     <message>
-        <source>The folder %1 could not be created to remember the server&apos;s identity.</source>
+        <source>The folder %1 could not be created to remember the server's identity.</source>
         <translation>无法创建文件夹 %1 来记住服务器的身份。</translation>
     </message>
     <message>
-        <source>The server&apos;s identity could not be saved in %1.</source>
+        <source>The server's identity could not be saved in %1.</source>
         <translation>无法把服务器的身份保存到 %1。</translation>
     </message>
     <message>
@@ -501,13 +2583,61 @@ exec：通过 SSH 连接登录节点并运行一条命令。命令的输出会�
     </message>
 </context>
 <context>
+    <name>onramp::ui::AllocationForm</name>
+    <message>
+        <source>HH:MM:SS</source>
+        <translation>HH:MM:SS</translation>
+    </message>
+    <message>
+        <source>How long the allocation may last, in Slurm's form: HH:MM:SS, or D-HH:MM:SS for days.</source>
+        <translation>资源分配可持续的时长，使用 Slurm 的格式：HH:MM:SS；以天计时用 D-HH:MM:SS。</translation>
+    </message>
+    <message>
+        <source>Start a GPU allocation</source>
+        <translation>申请 GPU 资源分配</translation>
+    </message>
+    <message>
+        <source>Stop waiting</source>
+        <translation>停止等待</translation>
+    </message>
+    <message>
+        <source>Withdraw the request: Slurm removes the waiting job.</source>
+        <translation>撤回申请：Slurm 会删除这个排队等待的作业。</translation>
+    </message>
+    <message>
+        <source>Partition</source>
+        <translation>分区</translation>
+    </message>
+    <message>
+        <source>GPUs</source>
+        <translation>GPU 数</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>时间限制</translation>
+    </message>
+    <message>
+        <source>Slurm granted job %1. Its GPUs appear in the GPU view.</source>
+        <translation>Slurm 已批准作业 %1，它的 GPU 会显示在 GPU 视图中。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Asking Slurm for %n GPU(s) on partition %1…</source>
+        <translation>
+            <numerusform>正在向 Slurm 申请分区 %1 上的 %n 块 GPU…</numerusform></translation>
+    </message>
+    <message>
+        <source>Job %1 is waiting in the queue. The jobs view explains why.</source>
+        <translation>作业 %1 正在队列中排队等待，作业视图中会说明原因。</translation>
+    </message>
+</context>
+<context>
     <name>onramp::ui::ConnectionForm</name>
     <message>
         <source>e.g. aha or login.example.edu</source>
         <translation>例如 aha 或 login.example.edu</translation>
     </message>
     <message>
-        <source>The cluster&apos;s login node: a host name, an address, or a Host alias from your SSH config.</source>
+        <source>The cluster's login node: a host name, an address, or a Host alias from your SSH config.</source>
         <translation>集群的登录节点：主机名、地址，或 SSH 配置中的 Host 别名。</translation>
     </message>
     <message>
@@ -587,7 +2717,7 @@ exec：通过 SSH 连接登录节点并运行一条命令。命令的输出会�
         <translation>选择 SSH 配置文件</translation>
     </message>
     <message>
-        <source>Enter the cluster&apos;s login node in Host, for example aha or login.example.edu.</source>
+        <source>Enter the cluster's login node in Host, for example aha or login.example.edu.</source>
         <translation>请在“主机”中填写集群的登录节点，例如 aha 或 login.example.edu。</translation>
     </message>
     <message>
@@ -658,7 +2788,7 @@ exec：通过 SSH 连接登录节点并运行一条命令。命令的输出会�
         <translation>复制详情</translation>
     </message>
     <message>
-        <source>Copy the message and the technical details, e.g. for your cluster&apos;s helpdesk</source>
+        <source>Copy the message and the technical details, e.g. for your cluster's helpdesk</source>
         <translation>复制错误信息和技术细节，例如用于向集群的技术支持求助</translation>
     </message>
     <message>
@@ -679,9 +2809,186 @@ exec：通过 SSH 连接登录节点并运行一条命令。命令的输出会�
     </message>
 </context>
 <context>
+    <name>onramp::ui::GpuCard</name>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>进程</translation>
+    </message>
+    <message>
+        <source>Utilisation</source>
+        <translation>利用率</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>显存</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Power</source>
+        <translation>功耗</translation>
+    </message>
+    <message>
+        <source>GPU %1 · %2</source>
+        <translation>GPU %1 · %2</translation>
+    </message>
+    <message>
+        <source>unknown model</source>
+        <translation>未知型号</translation>
+    </message>
+    <message>
+        <source>Bus %1</source>
+        <translation>总线 %1</translation>
+    </message>
+    <message>
+        <source>Performance state %1</source>
+        <translation>性能状态 %1</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1 °C</source>
+        <translation>%1 °C</translation>
+    </message>
+    <message>
+        <source>%1 W of %2 W</source>
+        <translation>%1 W / %2 W</translation>
+    </message>
+    <message>
+        <source>%1 W</source>
+        <translation>%1 W</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>（无名称）</translation>
+    </message>
+    <message>
+        <source>PID %1 · %2 · %3</source>
+        <translation>PID %1 · %2 · %3</translation>
+    </message>
+    <message>
+        <source>PID %1: %2</source>
+        <translation>PID %1：%2</translation>
+    </message>
+    <message>
+        <source>No processes are using this GPU.</source>
+        <translation>没有进程在使用这块 GPU。</translation>
+    </message>
+</context>
+<context>
+    <name>onramp::ui::GpuDashboard</name>
+    <message>
+        <source>GPUs</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <source>The allocation whose GPUs are shown</source>
+        <translation>要显示其 GPU 的资源分配</translation>
+    </message>
+    <message>
+        <source>Start a GPU allocation</source>
+        <translation>申请 GPU 资源分配</translation>
+    </message>
+    <message numerus="yes">
+        <source>Job %1 (%2) on %3 · %n GPU(s)</source>
+        <translation>
+            <numerusform>作业 %1（%2），位于 %3 · %n 块 GPU</numerusform></translation>
+    </message>
+    <message>
+        <source>Job %1 (%2) on %3 · no GPU</source>
+        <translation>作业 %1（%2），位于 %3 · 无 GPU</translation>
+    </message>
+    <message>
+        <source>Job %1</source>
+        <translation>作业 %1</translation>
+    </message>
+    <message>
+        <source>Connect to the cluster to see your GPUs.</source>
+        <translation>连接集群后即可查看你的 GPU。</translation>
+    </message>
+    <message>
+        <source>Once connected, Onramp shows the GPUs of your running allocations here, updated every few seconds over the same connection.</source>
+        <translation>连接后，Onramp 会在这里显示你正在运行的资源分配中的 GPU，并通过同一连接每隔几秒更新一次。</translation>
+    </message>
+    <message>
+        <source>Looking for your allocations…</source>
+        <translation>正在查找你的资源分配…</translation>
+    </message>
+    <message>
+        <source>Your GPU job %1 is waiting to start.</source>
+        <translation>你的 GPU 作业 %1 正在排队等待启动。</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>Slurm has not given it a node yet.</source>
+        <translation>Slurm 还没有为它分配节点。</translation>
+    </message>
+    <message>
+        <source>You have no running GPU allocation.</source>
+        <translation>你当前没有正在运行的 GPU 资源分配。</translation>
+    </message>
+    <message>
+        <source>GPU status needs a running Slurm job that holds GPUs: Onramp looks at them from inside the job. Start an allocation below and its GPUs appear here as soon as Slurm grants it.</source>
+        <translation>查看 GPU 状态需要一个持有 GPU 且正在运行的 Slurm 作业：Onramp 会在作业内部查看这些 GPU。请在下方申请资源分配，Slurm 一旦批准，它的 GPU 就会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Paused: updates resume when this view is open and Onramp is connected.</source>
+        <translation>已暂停：打开此视图且 Onramp 已连接时会恢复更新。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Updated at %1 · every %n second(s)</source>
+        <translation>
+            <numerusform>更新于 %1 · 每 %n 秒</numerusform></translation>
+    </message>
+    <message>
+        <source>Asking the GPUs of job %1…</source>
+        <translation>正在查询作业 %1 的 GPU…</translation>
+    </message>
+</context>
+<context>
+    <name>onramp::ui::GpuHistoryChart</name>
+    <message>
+        <source>GPU utilisation (%)</source>
+        <translation>GPU 利用率（%）</translation>
+    </message>
+    <message>
+        <source>GPU memory in use (%)</source>
+        <translation>GPU 显存占用（%）</translation>
+    </message>
+    <message>
+        <source>Minutes ago</source>
+        <translation>分钟前</translation>
+    </message>
+    <message>
+        <source>GPU %1</source>
+        <translation>GPU %1</translation>
+    </message>
+</context>
+<context>
     <name>onramp::ui::HostKeyDialog</name>
     <message>
-        <source>Check the Server&apos;s Identity</source>
+        <source>Check the Server's Identity</source>
         <translation>核对服务器身份</translation>
     </message>
     <message>
@@ -693,9 +3000,9 @@ exec：通过 SSH 连接登录节点并运行一条命令。命令的输出会�
         <translation>这台电脑是第一次连接 %1。</translation>
     </message>
     <message>
-        <source>Every SSH server has a key that proves which machine it is. Onramp has no record of this server&apos;s key yet, so it cannot tell whether you reached your cluster or a machine pretending to be it.
+        <source>Every SSH server has a key that proves which machine it is. Onramp has no record of this server's key yet, so it cannot tell whether you reached your cluster or a machine pretending to be it.
 
-Compare the fingerprint below with the one your cluster&apos;s administrators publish, or send it to them and ask. If it matches, choose “Trust and connect”: Onramp saves the key in %1 and will warn you if it ever changes. If you are not sure, choose Cancel.</source>
+Compare the fingerprint below with the one your cluster's administrators publish, or send it to them and ask. If it matches, choose “Trust and connect”: Onramp saves the key in %1 and will warn you if it ever changes. If you are not sure, choose Cancel.</source>
         <translation>每台 SSH 服务器都有一个密钥，用来证明它是哪台机器。Onramp 还没有这台服务器密钥的记录，所以无法判断你连上的是自己的集群，还是一台冒充它的机器。
 
 请把下面的指纹与集群管理员公布的指纹进行比对，或者把指纹发给管理员确认。如果一致，请选择“信任并连接”：Onramp 会把密钥保存到 %1，以后密钥一旦发生变化就会提醒你。如果不确定，请选择“取消”。</translation>
@@ -727,6 +3034,160 @@ Compare the fingerprint below with the one your cluster&apos;s administrators pu
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>onramp::ui::JobsTableModel</name>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>作业</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Partition</source>
+        <translation>分区</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation>已用时间</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>onramp::ui::JobsView</name>
+    <message>
+        <source>Your jobs</source>
+        <translation>你的作业</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Start a GPU allocation</source>
+        <translation>申请 GPU 资源分配</translation>
+    </message>
+    <message>
+        <source>Slurm reserves GPUs on a compute node for you until the time limit. While the allocation lasts, Onramp shows its GPUs live, and cancelling it gives them back.</source>
+        <translation>Slurm 会在计算节点上为你保留 GPU，直到时间限制为止。资源分配期间，Onramp 会实时显示它的 GPU；取消资源分配即可归还这些 GPU。</translation>
+    </message>
+    <message>
+        <source>Job %1 was cancelled.</source>
+        <translation>作业 %1 已取消。</translation>
+    </message>
+    <message>
+        <source>Cancel job %1?</source>
+        <translation>要取消作业 %1 吗？</translation>
+    </message>
+    <message>
+        <source>Cancel job %1 (%2)?</source>
+        <translation>要取消作业 %1（%2）吗？</translation>
+    </message>
+    <message>
+        <source>Slurm stops everything running in it and gives its resources back. Unsaved work in the job is lost.</source>
+        <translation>Slurm 会停止其中正在运行的所有程序并归还资源。作业中未保存的工作将会丢失。</translation>
+    </message>
+    <message>
+        <source>The job leaves the queue and does not start.</source>
+        <translation>该作业将离开队列，不会启动。</translation>
+    </message>
+    <message>
+        <source>Cancel job</source>
+        <translation>取消作业</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>保留</translation>
+    </message>
+    <message>
+        <source>Cancelling job %1…</source>
+        <translation>正在取消作业 %1…</translation>
+    </message>
+    <message>
+        <source>You have no jobs on the cluster right now.</source>
+        <translation>你目前在集群上没有作业。</translation>
+    </message>
+    <message>
+        <source>Nothing of yours is running or waiting in Slurm's queue. To work on a GPU, start an allocation below; it appears here while Slurm finds room for it, then runs until its time limit or until you cancel it.</source>
+        <translation>Slurm 队列中没有你正在运行或排队等待的作业。要使用 GPU，请在下方申请资源分配；在 Slurm 为它寻找资源期间，它会显示在这里，之后一直运行到时间限制，或直到你取消它。</translation>
+    </message>
+    <message>
+        <source>Your jobs appear here once Onramp is connected.</source>
+        <translation>Onramp 连接后，你的作业会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Connect to the cluster's login node: Onramp then lists your Slurm jobs every few seconds over the same connection.</source>
+        <translation>请连接集群的登录节点：之后 Onramp 会通过同一连接每隔几秒列出你的 Slurm 作业。</translation>
+    </message>
+    <message>
+        <source>Paused: updates resume when this view is open and Onramp is connected.</source>
+        <translation>已暂停：打开此视图且 Onramp 已连接时会恢复更新。</translation>
+    </message>
+    <message>
+        <source>Not connected.</source>
+        <translation>未连接。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Updated at %1 · every %n second(s)</source>
+        <translation>
+            <numerusform>更新于 %1 · 每 %n 秒</numerusform></translation>
+    </message>
+    <message>
+        <source>Asking Slurm for your jobs…</source>
+        <translation>正在向 Slurm 查询你的作业…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel job %1</source>
+        <translation>取消作业 %1</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Job %1: %2</source>
+        <translation>作业 %1：%2</translation>
+    </message>
+    <message>
+        <source>Job %1 is running on %2.</source>
+        <translation>作业 %1 正在 %2 上运行。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Its %n GPU(s) are shown live in the GPU view.</source>
+        <translation>
+            <numerusform>它的 %n 块 GPU 会实时显示在 GPU 视图中。</numerusform></translation>
+    </message>
+    <message>
+        <source>It has no GPU.</source>
+        <translation>它没有 GPU。</translation>
     </message>
 </context>
 <context>
@@ -793,7 +3254,7 @@ Compare the fingerprint below with the one your cluster&apos;s administrators pu
         <translation>连接到你的集群</translation>
     </message>
     <message>
-        <source>Sign in to the cluster&apos;s login node over SSH. Onramp then shows which machine you reached and the Slurm partitions it offers.</source>
+        <source>Sign in to the cluster's login node over SSH. Onramp then shows which machine you reached and the Slurm partitions it offers.</source>
         <translation>通过 SSH 登录集群的登录节点。连接后，Onramp 会显示你登录到了哪台机器，以及它提供的 Slurm 分区。</translation>
     </message>
     <message>
@@ -809,7 +3270,7 @@ Compare the fingerprint below with the one your cluster&apos;s administrators pu
         <translation>未连接到 %1</translation>
     </message>
     <message>
-        <source>You did not trust the server&apos;s key, so Onramp did not connect. Check the fingerprint with your cluster&apos;s administrators, then connect again.</source>
+        <source>You did not trust the server's key, so Onramp did not connect. Check the fingerprint with your cluster's administrators, then connect again.</source>
         <translation>你没有信任该服务器的密钥，所以 Onramp 没有连接。请先向集群管理员核对指纹，再重新连接。</translation>
     </message>
     <message>
@@ -867,6 +3328,18 @@ Compare the fingerprint below with the one your cluster&apos;s administrators pu
     <message>
         <source>Disconnected from %1.</source>
         <translation>已断开与 %1 的连接。</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>GPUs</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>作业</translation>
     </message>
 </context>
 </TS>
