@@ -514,7 +514,21 @@ jobs：列出你的 Slurm 作业及其状态，以及排队等待的作业在等
         <translation>已取消作业 %1。
 </translation>
     </message>
-</context>
+<message>
+        <source>Onramp on the command line.
+
+exec: connects to the login node over SSH and runs one command. Its output streams to this program's stdout and stderr as it arrives, and onramp-cli exits with the command's exit status (128+N when a signal N ended it, 255 when the connection, the server's identity or signing in failed, 2 for a mistake on this command line).
+After “--”, a single word is a shell command line run as typed (quote it: -- 'ls ~ | head'); several words are quoted one by one and run as exactly those arguments.</source>
+        <translation>命令行版的 Onramp。
+
+exec：通过 SSH 连接登录节点并运行一条命令。命令的输出会实时转到本程序的标准输出和标准错误；onramp-cli 的退出状态就是该命令的退出状态（命令被信号 N 终止时为 128+N；连接、服务器身份核对或登录失败时为 255；本命令行有误时为 2）。
+“--”之后如果只有一个词，它会被当作 shell 命令行原样运行（请加引号：-- 'ls ~ | head'）；如果有多个词，则逐个加引号，作为这些参数原样运行。</translation>
+    </message>
+    <message>
+        <source>unknown command “%1”; the command is “exec”.</source>
+        <translation>未知命令“%1”；可用的命令是“exec”。</translation>
+    </message>
+    </context>
 <context>
     <name>onramp::cluster</name>
     <message>
