@@ -3,6 +3,7 @@
 #include "cli/clitr.h"
 #include "cli/execcommand.h"
 #include "cli/interruptwatcher.h"
+#include "cli/statuscommands.h"
 #include "cli/versionreport.h"
 #include "core/shellquote.h"
 #include "core/translation.h"
@@ -55,7 +56,14 @@ int main(int argc, char **argv)
         "(128+N when a signal N ended it, 255 when the connection, the server's identity or signing in "
         "failed, 2 for a mistake on this command line).\n"
         "After “--”, a single word is a shell command line run as typed (quote it: -- 'ls ~ | head'); "
-        "several words are quoted one by one and run as exactly those arguments."));
+        "several words are quoted one by one and run as exactly those arguments.\n\n"
+        "gpus: shows the GPUs of your running Slurm jobs (utilisation, memory, temperature, power, "
+        "processes), asked from inside each job with nvidia-smi.\n"
+        "jobs: lists your Slurm jobs with their state and why a waiting job waits; “jobs --cancel ID” "
+        "cancels one.\n"
+        "Both print an aligned table, or JSON with --json; with --watch they keep polling over the same "
+        "connection. They exit with 0 when the cluster answered, 1 when a Slurm or nvidia-smi command failed "
+        "(the problem is explained), 255 when the connection failed."));
     // Not addHelpOption(): its description comes from Qt's own catalogue, which Debian does not ship
     // in Chinese.
     const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
@@ -91,6 +99,8 @@ int main(int argc, char **argv)
     parser.addOptions({helpOption, versionOption, hostOption, portOption, userOption, identityOption,
                        knownHostsOption, sshConfigOption, acceptOption, timeoutOption, verboseOption,
                        langOption});
+    const cli::StatusOptions statusOptions;
+    parser.addOptions(statusOptions.all());
     parser.addPositionalArgument(QStringLiteral("exec"), Tr::tr("Run a command on the cluster."),
                                  QStringLiteral("exec [options] -- command..."));
 
@@ -113,33 +123,63 @@ int main(int argc, char **argv)
     if (words.isEmpty())
         return usageError(Tr::tr("say what to do, for example: onramp-cli exec --host aha -- hostname"));
     const QString verb = words.takeFirst();
-    if (verb != QLatin1String("exec"))
-        return usageError(Tr::tr("unknown command “%1”; the command is “exec”.").arg(verb));
+    if (verb != QLatin1String("exec") && !cli::isStatusVerb(verb))
+        return usageError(
+            Tr::tr("unknown command “%1”; the commands are “exec”, “gpus” and “jobs”.").arg(verb));
     if (!parser.isSet(hostOption))
         return usageError(Tr::tr("--host is required."));
-    if (words.isEmpty())
-        return usageError(Tr::tr("give the command to run after “--”."));
 
-    cli::ExecRequest request;
-    request.endpoint.host = parser.value(hostOption);
+    // The connection options, the same for every command.
+    remote::Endpoint endpoint;
+    endpoint.host = parser.value(hostOption);
     if (parser.isSet(portOption)) {
         bool ok = false;
-        request.endpoint.port = parser.value(portOption).toInt(&ok);
-        if (!ok || request.endpoint.port <= 0 || request.endpoint.port > 65535)
+        endpoint.port = parser.value(portOption).toInt(&ok);
+        if (!ok || endpoint.port <= 0 || endpoint.port > 65535)
             return usageError(Tr::tr("--port needs a number from 1 to 65535."));
     }
-    request.endpoint.user = parser.value(userOption);
-    request.endpoint.identityFile = parser.value(identityOption);
-    request.endpoint.knownHostsFile = parser.value(knownHostsOption);
-    request.endpoint.sshConfigFile = parser.value(sshConfigOption);
-    request.acceptNewHostKey = parser.isSet(acceptOption);
+    endpoint.user = parser.value(userOption);
+    endpoint.identityFile = parser.value(identityOption);
+    endpoint.knownHostsFile = parser.value(knownHostsOption);
+    endpoint.sshConfigFile = parser.value(sshConfigOption);
+    int timeoutMs = 0;
     if (parser.isSet(timeoutOption)) {
         bool ok = false;
         const double seconds = parser.value(timeoutOption).toDouble(&ok);
         if (!ok || seconds <= 0)
             return usageError(Tr::tr("--timeout needs a positive number of seconds."));
-        request.timeoutMs = static_cast<int>(seconds * 1000);
+        timeoutMs = static_cast<int>(seconds * 1000);
     }
+
+    if (cli::isStatusVerb(verb)) {
+        Result<cli::StatusRequest> parsed = cli::statusRequestFrom(verb, words, parser, statusOptions);
+        if (!parsed)
+            return usageError(parsed.error().message);
+        cli::StatusRequest request = std::move(parsed).value();
+        request.endpoint = endpoint;
+        request.acceptNewHostKey = parser.isSet(acceptOption);
+        request.timeoutMs = timeoutMs;
+        cli::StatusCommand command(request, ssh::createSshTransport());
+        cli::InterruptWatcher interrupts;
+        QObject::connect(&interrupts, &cli::InterruptWatcher::interrupted, &command,
+                         &cli::StatusCommand::interrupt);
+        QObject::connect(&command, &cli::StatusCommand::finished, &app,
+                         [](int status) { QCoreApplication::exit(status); });
+        command.start();
+        return QCoreApplication::exec();
+    }
+
+    for (const QCommandLineOption &option : statusOptions.all()) {
+        if (parser.isSet(option))
+            return usageError(
+                Tr::tr("--%1 belongs to “gpus” or “jobs”, not to “exec”.").arg(option.names().constFirst()));
+    }
+    if (words.isEmpty())
+        return usageError(Tr::tr("give the command to run after “--”."));
+    cli::ExecRequest request;
+    request.endpoint = endpoint;
+    request.acceptNewHostKey = parser.isSet(acceptOption);
+    request.timeoutMs = timeoutMs;
     request.commandLine = commandLineFrom(words);
 
     cli::ExecCommand command(request, ssh::createSshTransport());
