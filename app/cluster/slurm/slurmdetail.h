@@ -6,7 +6,10 @@
 #include <QList>
 #include <QStringView>
 
-namespace onramp::cluster {
+// Classic nested namespace blocks: Qt 6.4's lupdate does not parse `namespace a::b {` (see
+// app/core/CMakeLists.txt), and SlurmTr must be found for the context to be "onramp::cluster".
+namespace onramp {
+namespace cluster {
 
 // Internal to app/cluster/slurm: public headers do not include this file.
 
@@ -43,4 +46,5 @@ QList<TextLine> nonBlankLines(QStringView text);
 Error unreadableLine(const QString &tool, const TextLine &line, const QString &why = {});
 
 } // namespace slurm_detail
-} // namespace onramp::cluster
+} // namespace cluster
+} // namespace onramp

@@ -14,7 +14,9 @@ using namespace slurm_detail;
 
 // --- shared text helpers ----------------------------------------------------------------------------
 
-Status slurm_detail::checkReadableText(QStringView text, const QString &tool)
+namespace slurm_detail {
+
+Status checkReadableText(QStringView text, const QString &tool)
 {
     for (qsizetype i = 0; i < text.size(); ++i) {
         const char16_t c = text.at(i).unicode();
@@ -32,7 +34,7 @@ Status slurm_detail::checkReadableText(QStringView text, const QString &tool)
     return success();
 }
 
-QList<TextLine> slurm_detail::nonBlankLines(QStringView text)
+QList<TextLine> nonBlankLines(QStringView text)
 {
     QList<TextLine> lines;
     int number = 0;
@@ -47,7 +49,7 @@ QList<TextLine> slurm_detail::nonBlankLines(QStringView text)
     return lines;
 }
 
-Error slurm_detail::unreadableLine(const QString &tool, const TextLine &line, const QString &why)
+Error unreadableLine(const QString &tool, const TextLine &line, const QString &why)
 {
     QString shown = line.text.trimmed().toString();
     if (shown.size() > 120)
@@ -63,6 +65,8 @@ Error slurm_detail::unreadableLine(const QString &tool, const TextLine &line, co
               .arg(shown, why);
     return unexpectedOutput(message, line.text.toString());
 }
+
+} // namespace slurm_detail
 
 namespace {
 

@@ -222,6 +222,7 @@ void TestSlurmDiagnosis::errors_data()
     file("srun__queued-then-interrupted", "Cancelled");
     file("salloc__queued-then-interrupted", "Cancelled");
     file("srun-pty__no-terminal", "NoPty");
+    file("srun-pty__interactive-shell", "");
     file("srun-overlap__invalid-job-id", "InvalidJobId");
     file("srun-overlap__allocation-ended", "AllocationExpired");
     file("srun-overlap__step-cancelled-with-allocation", "Cancelled");
