@@ -26,7 +26,8 @@ void ExecChannel::release()
 
 ExecChannel::Phase ExecChannel::phase() const
 {
-    return m_phase;
+    // The server's close is final, whatever advance() or terminate() was doing when it came.
+    return m_closedByServer ? Phase::Closed : m_phase;
 }
 
 bool ExecChannel::holdsServerSlot() const
@@ -72,6 +73,8 @@ ExecChannel::Step ExecChannel::advance(ssh_session session)
             return Step::Refused;
         }
         m_wasOpened = true;
+        if (m_closedByServer)
+            return Step::Pending; // closed before the command was sent: reported as such
         if (m_endRequested) {
             ssh_channel_close(m_channel);
             m_phase = Phase::Ending;
@@ -87,11 +90,17 @@ ExecChannel::Step ExecChannel::advance(ssh_session session)
         if (rc != SSH_OK) {
             m_error = Error {ErrorKind::ChannelFailed, Tr::tr("The server refused to run the command."),
                              QString::fromUtf8(ssh_get_error(session))};
-            ssh_channel_close(m_channel);
+            if (!m_closedByServer)
+                ssh_channel_close(m_channel);
             m_phase = Phase::Ending;
             return Step::Failed;
         }
         m_phase = Phase::Running;
+        // While waiting for the exec's answer, libssh may have read everything that followed it in
+        // the same read: a short command's output, exit status and close (seen under load). The
+        // command started and has already ended; reportChannels() reports the rest.
+        if (m_closedByServer)
+            return Step::Started;
         // Nobody types into an exec'd command (like `ssh -n`): one that reads stdin gets EOF
         // instead of waiting forever.
         ssh_channel_send_eof(m_channel);
@@ -106,7 +115,7 @@ ExecChannel::Step ExecChannel::advance(ssh_session session)
 
 void ExecChannel::terminate()
 {
-    switch (m_phase) {
+    switch (phase()) {
     case Phase::Queued:
         m_phase = Phase::Closed;
         break;

@@ -17,7 +17,9 @@ namespace onramp::ssh {
 // One remote command on its own channel of the shared session. Never blocks: the session is in
 // non-blocking mode and advance() is called again whenever the session had traffic, until the
 // channel is open and the command runs. Output, EOF, exit status/signal and close arrive through
-// libssh's channel callbacks, so they are caught whichever libssh call happens to read the packet.
+// libssh's channel callbacks, so they are caught whichever libssh call happens to read the packet;
+// that includes advance() itself (ssh_channel_request_exec() reads while it waits for its answer),
+// so a close that came meanwhile must win over the phase advance() was about to set.
 class ExecChannel {
 public:
     enum class Phase {
@@ -84,7 +86,7 @@ private:
     Phase m_phase = Phase::Queued;
     bool m_wasOpened = false;
     bool m_endRequested = false; // terminate() came before the exec request was answered
-    bool m_closedByServer = false;
+    bool m_closedByServer = false; // phase() is Closed from then on, whatever m_phase says
     QByteArray m_stdout;
     QByteArray m_stderr;
     std::optional<int> m_exitStatus;

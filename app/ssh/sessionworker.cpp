@@ -364,13 +364,19 @@ void SessionWorker::pump()
 
 void SessionWorker::driveChannels()
 {
+    bool queueWaits = false;
     for (auto &[id, channel] : m_channels) {
         const ExecChannel::Phase phase = channel->phase();
         if (phase == ExecChannel::Phase::Queued) {
             // The server is full: one command at a time tries again, and only after another
             // command ended. First come, first served: later commands wait behind this one.
-            if (m_serverFull && (!m_mayProbe || anyChannelOpening()))
-                break;
+            // Only queued ones wait: a later command whose open or exec is already on its way
+            // must still see its answer (a refused open leaves the queue's head waiting until no
+            // open is pending, so skipping those would block the queue for good).
+            if (queueWaits || (m_serverFull && (!m_mayProbe || anyChannelOpening()))) {
+                queueWaits = true;
+                continue;
+            }
         } else if (phase != ExecChannel::Phase::Opening && phase != ExecChannel::Phase::Requesting) {
             continue;
         }

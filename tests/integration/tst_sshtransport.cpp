@@ -182,6 +182,7 @@ private Q_SLOTS:
     void remoteStdinIsClosed();
     void runsManyCommandsAtOnce_data();
     void runsManyCommandsAtOnce();
+    void commandsThatEndAtOnceAllFinish();
     void timeoutEndsTheRemoteProcess();
     void cancelKillsTheRemoteProcess();
     void srunGetsAGpu();
@@ -407,11 +408,9 @@ void TestSshTransport::streamsIncrementally()
     QVERIFY(run->done);
     QVERIFY(run->result.succeeded());
     QCOMPARE(run->out, QStringLiteral("a\nb\n"));
+    // "a" came on its own, before "b" was printed: output streams, it is not collected until the end.
     QCOMPARE(run->outChunks.first(), QStringLiteral("a\n"));
-    QVERIFY2(
-        run->doneMs - run->firstOutputMs >= 800,
-        qPrintable(
-            QStringLiteral("first output at %1 ms, done at %2 ms").arg(run->firstOutputMs).arg(run->doneMs)));
+    QVERIFY(run->outChunks.size() >= 2);
 }
 
 void TestSshTransport::deliversOutputWithLowLatency()
@@ -435,8 +434,8 @@ void TestSshTransport::deliversOutputWithLowLatency()
     QCOMPARE(latenciesUs.size(), 20);
     std::sort(latenciesUs.begin(), latenciesUs.end());
     const qint64 medianUs = latenciesUs.at(latenciesUs.size() / 2);
+    // A measurement, not an assertion (bench/ has the comparisons): every line must arrive.
     qInfo("remote print -> stdoutText latency: median %lld us, max %lld us", medianUs, latenciesUs.last());
-    QVERIFY2(medianUs < 20000, qPrintable(QStringLiteral("median latency %1 us").arg(medianUs)));
 }
 
 void TestSshTransport::remoteStdinIsClosed()
@@ -451,30 +450,79 @@ void TestSshTransport::remoteStdinIsClosed()
 void TestSshTransport::runsManyCommandsAtOnce_data()
 {
     QTest::addColumn<int>("count");
-    QTest::newRow("20") << 20;
+    QTest::addColumn<bool>("barrier");
+    // Each of the 20 waits until all 20 have started: they can only finish if they run at once.
+    QTest::newRow("20 at once") << 20 << true;
     // More than the lab sshd's MaxSessions (32): the rest wait for a free channel.
-    QTest::newRow("40, beyond MaxSessions") << 40;
+    QTest::newRow("40, beyond MaxSessions") << 40 << false;
 }
 
 void TestSshTransport::runsManyCommandsAtOnce()
 {
     QFETCH(int, count);
+    QFETCH(bool, barrier);
+    const QString dir
+        = QStringLiteral("/tmp/onramp-barrier-%1-%2").arg(QCoreApplication::applicationPid()).arg(count);
+    // The barrier gives up after ~30 s (exit 9) so a serialised run fails instead of hanging.
+    const QString wait = barrier ? QStringLiteral("mkdir -p %1; touch %1/$$; n=0; "
+                                                  "while [ $(ls %1 | wc -l) -lt %2 ]; do sleep 0.05; "
+                                                  "n=$((n+1)); [ $n -gt 600 ] && exit 9; done; ")
+                                       .arg(dir)
+                                       .arg(count)
+                                 : QStringLiteral("sleep 1; ");
     QList<std::shared_ptr<Run>> runs;
-    QElapsedTimer clock;
-    clock.start();
     for (int i = 0; i < count; ++i)
-        runs << watch(m_shared->exec(QStringLiteral("sleep 1; echo %1; echo err%1 >&2").arg(i)));
+        runs << watch(m_shared->exec(wait + QStringLiteral("echo %1; echo err%1 >&2").arg(i)));
     QTRY_VERIFY_WITH_TIMEOUT(std::all_of(runs.cbegin(), runs.cend(), [](const auto &r) { return r->done; }),
                              kCommandWaitMs);
-    qInfo("%d commands of 1 s each took %lld ms", count, clock.elapsed());
     for (int i = 0; i < count; ++i) {
         QVERIFY2(runs[i]->result.succeeded(), qPrintable(describe(runs[i]->result)));
         QCOMPARE(runs[i]->out, QStringLiteral("%1\n").arg(i));
         QCOMPARE(runs[i]->err, QStringLiteral("err%1\n").arg(i));
         QCOMPARE(runs[i]->doneCount, 1);
     }
-    // Run one after another they would take `count` seconds.
-    QVERIFY2(clock.elapsed() < 8000, qPrintable(QString::number(clock.elapsed())));
+    if (barrier)
+        runCommand(*m_shared, QStringLiteral("rm -rf ") + dir);
+}
+
+void TestSshTransport::commandsThatEndAtOnceAllFinish()
+{
+    // A command that ends at once can have its exit status and close read by libssh together with
+    // the answer to its exec request, inside that request (on a loaded machine, one run in
+    // thousands; tst_cli once hung on `kill -TERM $$`). done() must come all the same. Many short
+    // commands at a time, round after round, make that read likely; the deadline only turns a hang
+    // into a failure.
+    constexpr int kRounds = 10;
+    constexpr int kPerRound = 24;
+    for (int round = 0; round < kRounds; ++round) {
+        QList<std::shared_ptr<Run>> runs;
+        for (int i = 0; i < kPerRound; ++i) {
+            QString command = QStringLiteral("echo %1").arg(i);
+            if (i % 3 == 0)
+                command = QStringLiteral("kill -TERM $$");
+            else if (i % 3 == 1)
+                command = QStringLiteral("exit 3");
+            runs << watch(m_shared->exec(command));
+        }
+        static_cast<void>(QTest::qWaitFor(
+            [&] { return std::all_of(runs.cbegin(), runs.cend(), [](const auto &r) { return r->done; }); },
+            kCommandWaitMs));
+        for (int i = 0; i < kPerRound; ++i) {
+            const Run &run = *runs[i];
+            const QString where = QStringLiteral("round %1, command %2: ").arg(round).arg(i);
+            QVERIFY2(run.done, qPrintable(where + QStringLiteral("no done()")));
+            QCOMPARE(run.doneCount, 1);
+            QVERIFY2(!run.result.error, qPrintable(where + describe(run.result)));
+            if (i % 3 == 0) {
+                QCOMPARE(run.result.exitSignal, QStringLiteral("TERM"));
+            } else if (i % 3 == 1) {
+                QCOMPARE(run.result.exitCode, 3);
+            } else {
+                QCOMPARE(run.result.exitCode, 0);
+                QCOMPARE(run.out, QStringLiteral("%1\n").arg(i));
+            }
+        }
+    }
 }
 
 void TestSshTransport::timeoutEndsTheRemoteProcess()
@@ -672,12 +720,10 @@ void TestSshTransport::silentServerTimesOut()
     endpoint.connectTimeoutSec = 1;
     auto transport = ssh::createSshTransport();
     QSignalSpy failed(transport.get(), &Transport::failed);
-    QElapsedTimer clock;
-    clock.start();
     transport->connectTo(endpoint);
     QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, kConnectWaitMs);
+    // Without the 1 s connect timeout the silent server would hold the connection past the wait.
     QCOMPARE(failed.first().first().value<Error>().kind, ErrorKind::ConnectFailed);
-    QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
 }
 
 void TestSshTransport::destroyingWhileConnectingDoesNotBlock()
@@ -686,7 +732,7 @@ void TestSshTransport::destroyingWhileConnectingDoesNotBlock()
     QVERIFY(server.port() > 0);
     Endpoint endpoint = m_lab.directEndpoint();
     endpoint.port = server.port();
-    endpoint.connectTimeoutSec = 20;
+    endpoint.connectTimeoutSec = 600;
     auto transport = ssh::createSshTransport();
     transport->connectTo(endpoint);
     QTRY_COMPARE(transport->state(), ConnectionState::Connecting);
@@ -695,8 +741,9 @@ void TestSshTransport::destroyingWhileConnectingDoesNotBlock()
     QElapsedTimer clock;
     clock.start();
     transport.reset();
-    QVERIFY2(clock.elapsed() < 3000, qPrintable(QString::number(clock.elapsed())));
-    server.close(); // lets the detached worker finish now rather than after 20 s
+    // Blocking would last the whole 600 s connect timeout; the bound only turns that into a failure.
+    QVERIFY2(clock.elapsed() < 60000, qPrintable(QString::number(clock.elapsed())));
+    server.close(); // lets the detached worker finish now rather than after 600 s
 }
 
 void TestSshTransport::droppedConnectionFailsRunningCommands()
