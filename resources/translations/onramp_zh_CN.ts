@@ -107,6 +107,18 @@
         <source>Unknown language “%1”: use en or zh_CN.</source>
         <translation>未知语言“%1”：请使用 en 或 zh_CN。</translation>
     </message>
+    <message>
+        <source>Open this tab: output, gpus or jobs. With --screenshot, the picture waits for the tab's first answer from the cluster.</source>
+        <translation>打开指定标签页：output、gpus 或 jobs。与 --screenshot 一起使用时，截图会等到该标签页第一次收到集群的回应。</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>标签页</translation>
+    </message>
+    <message>
+        <source>Unknown tab “%1”: use output, gpus or jobs.</source>
+        <translation>未知的标签页“%1”：请使用 output、gpus 或 jobs。</translation>
+    </message>
 </context>
 <context>
     <name>onramp::cli</name>
@@ -514,21 +526,21 @@ jobs：列出你的 Slurm 作业及其状态，以及排队等待的作业在等
         <translation>已取消作业 %1。
 </translation>
     </message>
-<message>
+    <message>
         <source>Onramp on the command line.
 
 exec: connects to the login node over SSH and runs one command. Its output streams to this program's stdout and stderr as it arrives, and onramp-cli exits with the command's exit status (128+N when a signal N ended it, 255 when the connection, the server's identity or signing in failed, 2 for a mistake on this command line).
 After “--”, a single word is a shell command line run as typed (quote it: -- 'ls ~ | head'); several words are quoted one by one and run as exactly those arguments.</source>
-        <translation>命令行版的 Onramp。
+        <translation type="vanished">命令行版的 Onramp。
 
 exec：通过 SSH 连接登录节点并运行一条命令。命令的输出会实时转到本程序的标准输出和标准错误；onramp-cli 的退出状态就是该命令的退出状态（命令被信号 N 终止时为 128+N；连接、服务器身份核对或登录失败时为 255；本命令行有误时为 2）。
 “--”之后如果只有一个词，它会被当作 shell 命令行原样运行（请加引号：-- 'ls ~ | head'）；如果有多个词，则逐个加引号，作为这些参数原样运行。</translation>
     </message>
     <message>
         <source>unknown command “%1”; the command is “exec”.</source>
-        <translation>未知命令“%1”；可用的命令是“exec”。</translation>
+        <translation type="vanished">未知命令“%1”；可用的命令是“exec”。</translation>
     </message>
-    </context>
+</context>
 <context>
     <name>onramp::cluster</name>
     <message>
@@ -1306,7 +1318,8 @@ exec：通过 SSH 连接登录节点并运行一条命令。命令的输出会�
     <message numerus="yes">
         <source>The job asked Slurm for %n GPU(s), but PyTorch sees %1.</source>
         <translation>
-            <numerusform>作业向 Slurm 申请了 %n 块 GPU，但 PyTorch 只看到 %1 块。</numerusform></translation>
+            <numerusform>作业向 Slurm 申请了 %n 块 GPU，但 PyTorch 只看到 %1 块。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Check CUDA_VISIBLE_DEVICES (now: %1): your script or .bashrc may change it. If it is right, one of the job's GPUs is not working: tell the cluster's admins.</source>
@@ -2637,7 +2650,8 @@ exec：通过 SSH 连接登录节点并运行一条命令。命令的输出会�
     <message numerus="yes">
         <source>Asking Slurm for %n GPU(s) on partition %1…</source>
         <translation>
-            <numerusform>正在向 Slurm 申请分区 %1 上的 %n 块 GPU…</numerusform></translation>
+            <numerusform>正在向 Slurm 申请分区 %1 上的 %n 块 GPU…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Job %1 is waiting in the queue. The jobs view explains why.</source>
@@ -2922,7 +2936,8 @@ exec：通过 SSH 连接登录节点并运行一条命令。命令的输出会�
     <message numerus="yes">
         <source>Job %1 (%2) on %3 · %n GPU(s)</source>
         <translation>
-            <numerusform>作业 %1（%2），位于 %3 · %n 块 GPU</numerusform></translation>
+            <numerusform>作业 %1（%2），位于 %3 · %n 块 GPU</numerusform>
+        </translation>
     </message>
     <message>
         <source>Job %1 (%2) on %3 · no GPU</source>
@@ -2973,7 +2988,8 @@ exec：通过 SSH 连接登录节点并运行一条命令。命令的输出会�
     <message numerus="yes">
         <source>Updated at %1 · every %n second(s)</source>
         <translation>
-            <numerusform>更新于 %1 · 每 %n 秒</numerusform></translation>
+            <numerusform>更新于 %1 · 每 %n 秒</numerusform>
+        </translation>
     </message>
     <message>
         <source>Asking the GPUs of job %1…</source>
@@ -2992,11 +3008,15 @@ exec：通过 SSH 连接登录节点并运行一条命令。命令的输出会�
     </message>
     <message>
         <source>Minutes ago</source>
-        <translation>分钟前</translation>
+        <translation type="vanished">分钟前</translation>
     </message>
     <message>
         <source>GPU %1</source>
         <translation>GPU %1</translation>
+    </message>
+    <message>
+        <source>Seconds ago</source>
+        <translation>秒前</translation>
     </message>
 </context>
 <context>
@@ -3168,7 +3188,8 @@ Compare the fingerprint below with the one your cluster's administrators publish
     <message numerus="yes">
         <source>Updated at %1 · every %n second(s)</source>
         <translation>
-            <numerusform>更新于 %1 · 每 %n 秒</numerusform></translation>
+            <numerusform>更新于 %1 · 每 %n 秒</numerusform>
+        </translation>
     </message>
     <message>
         <source>Asking Slurm for your jobs…</source>
@@ -3197,7 +3218,8 @@ Compare the fingerprint below with the one your cluster's administrators publish
     <message numerus="yes">
         <source>Its %n GPU(s) are shown live in the GPU view.</source>
         <translation>
-            <numerusform>它的 %n 块 GPU 会实时显示在 GPU 视图中。</numerusform></translation>
+            <numerusform>它的 %n 块 GPU 会实时显示在 GPU 视图中。</numerusform>
+        </translation>
     </message>
     <message>
         <source>It has no GPU.</source>
