@@ -32,10 +32,10 @@ private Q_SLOTS:
     void cleanup();
     void gpuMonitorShowsTheAllocationsGpu();
     void jobsMonitorListsTheAllocationAsRunning();
+    void pollsNeverOverlap();
     void aJobWaitingForGpusIsExplainedAndCancelled();
     void noAllocationMeansNoTarget();
     void aJobThatIsNotThereIsExplained();
-    void pollsNeverOverlap();
     void pollingStopsWithTheConnectionAndResumes();
 
 private:
@@ -218,14 +218,23 @@ void TestStatus::aJobWaitingForGpusIsExplainedAndCancelled()
         QTRY_VERIFY_WITH_TIMEOUT(m_status->jobState(m_runningJob).isEmpty(), kSlurmMs);
         m_runningJob.clear();
     }
-    QVERIFY(m_status->makeGpusBusy());
-    QTRY_COMPARE_WITH_TIMEOUT(m_status->freeGpus(), 0, kSlurmMs);
-
+    // Another job may end and free a GPU between the two steps on this shared lab: then again.
     AllocationStarter starter;
     starter.setTransport(m_transport.get());
+    QString waiting;
+    for (int attempt = 0; attempt < 3 && waiting.isEmpty(); ++attempt) {
+        QVERIFY(m_status->makeGpusBusy());
+        waiting = startAllocation(starter, 1, false);
+        QVERIFY2(!waiting.isEmpty(), qPrintable(starter.output()));
+        QTest::qWait(500);
+        if (starter.stage() != AllocationStarter::Stage::Pending) {
+            qWarning() << "a GPU came free before job" << waiting << "was queued; trying again";
+            m_status->slurm(QStringLiteral("scancel"), {waiting});
+            QTRY_VERIFY_WITH_TIMEOUT(!starter.isRunning(), kSlurmMs);
+            waiting.clear();
+        }
+    }
     QSignalSpy finished(&starter, &AllocationStarter::finished);
-    const QString waiting = startAllocation(starter, 1, false);
-    QVERIFY2(!waiting.isEmpty(), qPrintable(starter.output()));
     QCOMPARE(starter.stage(), AllocationStarter::Stage::Pending);
     QVERIFY(starter.isRunning());
 
@@ -299,19 +308,25 @@ void TestStatus::aJobThatIsNotThereIsExplained()
 
 void TestStatus::pollsNeverOverlap()
 {
-    // Ticks every 100 ms, polls (squeue over SSH) that take longer: ticks are skipped, never doubled.
-    JobsMonitor jobs;
-    jobs.setTransport(m_transport.get());
-    jobs.setIntervalMs(100);
+    // Ticks every 100 ms, polls (a Slurm step in the allocation) that take longer: ticks are
+    // skipped, never doubled.
+    QVERIFY2(!m_runningJob.isEmpty(), "needs the allocation of gpuMonitorShowsTheAllocationsGpu");
+    GpuMonitor gpus;
+    gpus.setTransport(m_transport.get());
+    gpus.setTarget(GpuTarget {m_runningJob, {}, 1});
+    gpus.setIntervalMs(100);
     int inFlight = 0;
     int most = 0;
-    connect(&jobs, &PollingMonitor::pollStarted, this, [&] { most = qMax(most, ++inFlight); });
-    connect(&jobs, &PollingMonitor::pollFinished, this, [&] { --inFlight; });
-    jobs.setActive(true);
-    QTRY_VERIFY_WITH_TIMEOUT(jobs.pollCount() >= 3 && jobs.skippedTicks() > 0, kSlurmMs);
-    jobs.setActive(false);
-    QTRY_VERIFY(!jobs.isBusy());
+    connect(&gpus, &PollingMonitor::pollStarted, this, [&] { most = qMax(most, ++inFlight); });
+    connect(&gpus, &PollingMonitor::pollFinished, this, [&] { --inFlight; });
+    gpus.setActive(true);
+    QTRY_VERIFY_WITH_TIMEOUT(gpus.pollCount() >= 3, kSlurmMs);
+    gpus.setActive(false);
+    QTRY_VERIFY(!gpus.isBusy());
     QCOMPARE(most, 1);
+    QVERIFY(gpus.hasReading());
+    if (gpus.lastPollMs() > 250)
+        QVERIFY(gpus.skippedTicks() > 0);
 }
 
 void TestStatus::pollingStopsWithTheConnectionAndResumes()

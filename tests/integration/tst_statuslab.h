@@ -5,7 +5,7 @@
 // The lab's `student` is shared by everyone who tests against the lab at the same time, so these
 // tests only ever touch the jobs they started themselves (by id), never "all jobs of student".
 
-#include "cluster/slurm/scontrol.h"
+#include "cluster/slurm/slurmvalues.h"
 #include "support/labenv.h"
 
 #include <QProcess>
@@ -13,6 +13,7 @@
 #include <QSet>
 #include <QString>
 #include <QStringList>
+#include <QThread>
 
 namespace onramp::testing {
 
@@ -44,17 +45,28 @@ public:
         return run(program, arguments, exitCode, 30000);
     }
 
-    // GPUs the lab node could give a new job now.
+    // GPUs of the GPU partition's nodes that no job holds now (GRES minus GRES in use, as sinfo
+    // counts them; the lab's TRES do not track GPUs), or -1 when sinfo cannot be read.
     int freeGpus()
     {
+        int code = -1;
         const QString out
-            = slurm(QStringLiteral("scontrol"), {QStringLiteral("show"), QStringLiteral("node")});
-        const auto nodes = cluster::parseScontrolNodes(out);
-        if (!nodes)
+            = slurm(QStringLiteral("sinfo"),
+                    {QStringLiteral("--Node"), QStringLiteral("--noheader"),
+                     QStringLiteral("--partition=") + m_lab.value(QStringLiteral("ONRAMP_LAB_GPU_PARTITION")),
+                     QStringLiteral("--Format=Gres:|,GresUsed:|")},
+                    &code);
+        if (code != 0)
             return -1;
         qint64 free = 0;
-        for (const cluster::NodeDetails &node : nodes.value())
-            free += node.freeGpus();
+        for (const QString &line : out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+            const QStringList cells = line.split(QLatin1Char('|'));
+            const auto gres = cluster::parseGres(cells.value(0));
+            const auto used = cluster::parseGres(cells.value(1));
+            if (!gres || !used)
+                return -1;
+            free += qMax<qint64>(0, cluster::gpuCount(gres.value()) - cluster::gpuCount(used.value()));
+        }
         return int(free);
     }
 
@@ -94,16 +106,44 @@ public:
         }
     }
 
-    // Holds the GPUs that are free now with another user's job (knob gpus-busy N), so that a new
-    // GPU job of the student pends with reason Resources. False when that could not be arranged.
+    // Holds every GPU that is free now with a job of another user (root), so that a new GPU job of
+    // the student pends with reason Resources: what `tests/lab/knob gpus-busy N` does, but under a
+    // name of this test's own, so that another test's `knob gpus-free` cannot end it halfway.
+    // False when that could not be arranged.
     bool makeGpusBusy()
     {
-        const int free = freeGpus();
-        if (free < 0)
-            return false;
-        if (free == 0)
-            return true; // someone else's jobs already hold them all
-        return knob({QStringLiteral("gpus-busy"), QString::number(free)});
+        for (int attempt = 0; attempt < 5; ++attempt) {
+            const int free = freeGpus();
+            if (free < 0)
+                return false;
+            if (free == 0)
+                return true;
+            int code = -1;
+            const QString id
+                = slurm(QStringLiteral("sbatch"),
+                        {QStringLiteral("--parsable"), QStringLiteral("--job-name=onramp-tst-status-busy"),
+                         QStringLiteral("--partition=")
+                             + m_lab.value(QStringLiteral("ONRAMP_LAB_GPU_PARTITION")),
+                         QStringLiteral("--gres=gpu:%1").arg(free), QStringLiteral("--time=30"),
+                         QStringLiteral("--output=/dev/null"), QStringLiteral("--wrap=sleep 1800")},
+                        &code)
+                      .trimmed()
+                      .section(QLatin1Char(';'), 0, 0);
+            if (code != 0 || id.isEmpty()) {
+                qWarning().noquote() << "sbatch of the busy placeholder failed:" << id;
+                return false;
+            }
+            remember(id);
+            for (int i = 0; i < 300 && jobState(id) == QLatin1String("PENDING"); ++i)
+                QThread::msleep(100);
+            const QString state = jobState(id);
+            if (state == QLatin1String("RUNNING"))
+                return true;
+            if (state == QLatin1String("PENDING") && freeGpus() == 0)
+                return true; // it waits for a CPU, ahead of the student's job
+            slurm(QStringLiteral("scancel"), {id}); // another job took a GPU meanwhile: again
+        }
+        return false;
     }
 
 private:
