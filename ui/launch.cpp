@@ -87,8 +87,13 @@ Result<LaunchOptions> parseArguments(const QStringList &arguments)
     const QCommandLineOption lang(
         QStringLiteral("lang"), Launch::tr("Language of the interface: en or zh_CN (default: the system's)."),
         Launch::tr("language"));
+    const QCommandLineOption tab(
+        QStringLiteral("tab"),
+        Launch::tr("Open this tab: output, gpus or jobs. With --screenshot, the picture "
+                   "waits for the tab's first answer from the cluster."),
+        Launch::tr("tab"));
     parser.addOptions({help, version, host, port, user, identity, knownHosts, sshConfig, connect, screenshot,
-                       screenshotAfter, screenshotTimeout, lang});
+                       screenshotAfter, screenshotTimeout, lang, tab});
 
     const auto invalid = [](const QString &message) { return Error {ErrorKind::InvalidInput, message, {}}; };
     if (!parser.parse(arguments))
@@ -124,6 +129,10 @@ Result<LaunchOptions> parseArguments(const QStringList &arguments)
     if (!ok || options.screenshotTimeoutMs <= 0)
         return invalid(Launch::tr("--screenshot-timeout-ms must be a number of milliseconds, not “%1”.")
                            .arg(parser.value(screenshotTimeout)));
+    options.tab = parser.value(tab);
+    if (!options.tab.isEmpty() && options.tab != QLatin1String("output")
+        && options.tab != QLatin1String("gpus") && options.tab != QLatin1String("jobs"))
+        return invalid(Launch::tr("Unknown tab “%1”: use output, gpus or jobs.").arg(options.tab));
     options.language = parser.value(lang);
     if (!isKnownLanguage(options.language))
         return invalid(Launch::tr("Unknown language “%1”: use en or zh_CN.").arg(options.language));
@@ -145,9 +154,19 @@ void LaunchController::start()
         || !e.knownHostsFile.isEmpty() || !e.sshConfigFile.isEmpty())
         m_window.connectionForm()->setEndpoint(e);
 
+    if (!m_options.tab.isEmpty())
+        m_window.showTab(m_options.tab);
     if (!m_options.screenshotPath.isEmpty()) {
         connect(&m_window, &MainWindow::identifyFinished, this, [this](const setup::CommandRecord &record) {
-            settle(record.result.succeeded() ? RunOutcome::Connected : RunOutcome::CommandFailed);
+            if (!record.result.succeeded() || m_window.statusViewSettled()) {
+                settle(record.result.succeeded() ? RunOutcome::Connected : RunOutcome::CommandFailed);
+                return;
+            }
+            // A status tab: wait for its first answer (GPU values, a problem, or "none").
+            connect(&m_window, &MainWindow::statusViewSettledChanged, this, [this] {
+                if (m_window.statusViewSettled())
+                    settle(RunOutcome::Connected);
+            });
         });
         connect(&m_window, &MainWindow::connectionFailed, this,
                 [this] { settle(RunOutcome::ConnectionFailed); });

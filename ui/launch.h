@@ -17,6 +17,7 @@ class MainWindow;
 // What the command line asks for:
 //   onramp --host H --port P --user U --identity F --known-hosts F [--ssh-config F] [--connect]
 //          [--screenshot FILE.png] [--screenshot-after-ms N] [--screenshot-timeout-ms N] [--lang en|zh_CN]
+//          [--tab output|gpus|jobs]
 struct LaunchOptions {
     remote::Endpoint endpoint;
     bool connect = false;
@@ -24,6 +25,7 @@ struct LaunchOptions {
     int screenshotAfterMs = 500; // pause after settling, so the last output and repaints land
     int screenshotTimeoutMs = 30000; // give up waiting and shoot what is there
     QString language; // empty: follow the system locale
+    QString tab; // empty: the output pane; "gpus" or "jobs": a status view (MainWindow::showTab)
     bool showHelp = false;
     bool showVersion = false;
     QString helpText;

@@ -5,8 +5,14 @@
 #include "ui/errorbanner.h"
 #include "ui/hostkeydialog.h"
 #include "ui/logpane.h"
+#include "ui/status/gpudashboard.h"
+#include "ui/status/jobsview.h"
 #include "ui/statusindicator.h"
 #include "ui/theme.h"
+
+#include "setup/status/allocationstarter.h"
+#include "setup/status/gpumonitor.h"
+#include "setup/status/jobsmonitor.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -16,6 +22,7 @@
 #include <QPainter>
 #include <QScreen>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 namespace onramp {
@@ -80,16 +87,34 @@ MainWindow::MainWindow(remote::TransportFactory factory, QWidget *parent)
     sideLayout->addWidget(m_form);
     sideLayout->addStretch(1);
 
-    // Content: the error banner above the output of the cluster.
+    // Content: the error banner above the output of the cluster, the GPUs and the jobs (tabs).
     m_banner = new ErrorBanner(this);
     m_log = new LogPane(this);
+    m_jobsMonitor = new setup::status::JobsMonitor(this);
+    m_gpuMonitor = new setup::status::GpuMonitor(this);
+    m_gpuMonitor->followJobs(m_jobsMonitor);
+    m_allocator = new setup::status::AllocationStarter(this);
+    m_gpuView = new GpuDashboard(m_jobsMonitor, m_gpuMonitor, m_allocator, this);
+    m_jobsView = new JobsView(m_jobsMonitor, m_allocator, this);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("contentTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_log, tr("Output"));
+    m_tabs->addTab(m_gpuView, tr("GPUs"));
+    m_tabs->addTab(m_jobsView, tr("Jobs"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateStatusPolling);
+    connect(m_gpuView, &GpuDashboard::settled, this, &MainWindow::statusViewSettledChanged);
+    connect(m_jobsMonitor, &setup::status::JobsMonitor::jobsChanged, this, [this] {
+        if (m_tabs->currentWidget() == m_jobsView)
+            Q_EMIT statusViewSettledChanged();
+    });
     auto *content = new QWidget(this);
     content->setObjectName(QStringLiteral("content"));
     auto *contentLayout = new QVBoxLayout(content);
     contentLayout->setContentsMargins(18, 18, 18, 12);
     contentLayout->setSpacing(12);
     contentLayout->addWidget(m_banner);
-    contentLayout->addWidget(m_log, 1);
+    contentLayout->addWidget(m_tabs, 1);
 
     auto *central = new QWidget(this);
     auto *centralLayout = new QHBoxLayout(central);
@@ -129,8 +154,11 @@ MainWindow::MainWindow(remote::TransportFactory factory, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    // The identify command refers to the transport: it goes first.
+    // The identify command and the status pollers refer to the transport: they go first.
     delete m_identify;
+    m_jobsMonitor->setTransport(nullptr);
+    m_gpuMonitor->setTransport(nullptr);
+    m_allocator->setTransport(nullptr);
     if (m_transport)
         m_transport->disconnect(this);
 }
@@ -201,6 +229,10 @@ void MainWindow::connectToEndpoint(const remote::Endpoint &endpoint)
     connect(t, &remote::Transport::connected, this, &MainWindow::onConnected);
     connect(t, &remote::Transport::failed, this, &MainWindow::onFailed);
     connect(t, &remote::Transport::disconnected, this, &MainWindow::onDisconnected);
+    // The status views poll over this same session (one channel per poll, no new sign-in).
+    m_jobsMonitor->setTransport(t);
+    m_gpuMonitor->setTransport(t);
+    m_allocator->setTransport(t);
 
     m_log->setSource(destination());
     m_log->setStatus({}, Tone::Neutral);
@@ -227,6 +259,9 @@ void MainWindow::dropTransport()
     if (!m_transport)
         return;
     m_transport->disconnect(this);
+    m_jobsMonitor->setTransport(nullptr);
+    m_gpuMonitor->setTransport(nullptr);
+    m_allocator->setTransport(nullptr);
     if (m_transport->state() != remote::ConnectionState::Disconnected
         && m_transport->state() != remote::ConnectionState::Failed)
         m_transport->disconnectFrom();
@@ -383,6 +418,54 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     disconnectFromHost();
     QMainWindow::closeEvent(event);
+}
+
+QTabWidget *MainWindow::contentTabs() const
+{
+    return m_tabs;
+}
+
+GpuDashboard *MainWindow::gpuDashboard() const
+{
+    return m_gpuView;
+}
+
+JobsView *MainWindow::jobsView() const
+{
+    return m_jobsView;
+}
+
+bool MainWindow::showTab(const QString &name)
+{
+    QWidget *page = nullptr;
+    if (name == QLatin1String("output"))
+        page = m_log;
+    else if (name == QLatin1String("gpus"))
+        page = m_gpuView;
+    else if (name == QLatin1String("jobs"))
+        page = m_jobsView;
+    if (!page)
+        return false;
+    m_tabs->setCurrentWidget(page);
+    return true;
+}
+
+bool MainWindow::statusViewSettled() const
+{
+    if (m_tabs->currentWidget() == m_gpuView)
+        return m_gpuView->hasSettled();
+    if (m_tabs->currentWidget() == m_jobsView)
+        return m_jobsMonitor->hasSnapshot();
+    return true;
+}
+
+void MainWindow::updateStatusPolling()
+{
+    // Slurm's controller is shared by everyone: ask it only while someone is looking.
+    const bool gpus = m_tabs->currentWidget() == m_gpuView;
+    const bool jobs = m_tabs->currentWidget() == m_jobsView;
+    m_jobsMonitor->setActive(gpus || jobs);
+    m_gpuMonitor->setActive(gpus);
 }
 
 void MainWindow::applyTheme()

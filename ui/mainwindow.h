@@ -14,12 +14,21 @@
 #include <optional>
 
 class QLabel;
+class QTabWidget;
+
+namespace onramp::setup::status {
+class AllocationStarter;
+class GpuMonitor;
+class JobsMonitor;
+} // namespace onramp::setup::status
 
 namespace onramp {
 namespace ui {
 
 class ConnectionForm;
 class ErrorBanner;
+class GpuDashboard;
+class JobsView;
 class HostKeyDialog;
 class LogPane;
 class StatusIndicator;
@@ -46,6 +55,18 @@ public:
     // The host-key dialog of the default prompter while it is open.
     HostKeyDialog *hostKeyDialog() const;
 
+    // The tabs beside the sidebar: the output pane ("output"), the GPU dashboard ("gpus") and the
+    // jobs view ("jobs"). The status views poll the cluster only while their tab is shown.
+    QTabWidget *contentTabs() const;
+    bool showTab(const QString &name);
+    GpuDashboard *gpuDashboard() const;
+    JobsView *jobsView() const;
+    setup::status::JobsMonitor *jobsMonitor() const { return m_jobsMonitor; }
+    setup::status::GpuMonitor *gpuMonitor() const { return m_gpuMonitor; }
+    setup::status::AllocationStarter *allocationStarter() const { return m_allocator; }
+    // The status view in the current tab shows an answer (values, a problem, or "nothing there").
+    bool statusViewSettled() const;
+
     // Replaces how unknown host keys are asked about; an empty prompter restores the dialog.
     void setHostKeyPrompter(HostKeyPrompter prompter);
 
@@ -61,6 +82,8 @@ Q_SIGNALS:
     void hostKeyPrompted(const onramp::remote::HostKey &key);
     void connectionFailed(const onramp::Error &error);
     void identifyFinished(const onramp::setup::CommandRecord &record);
+    // The status view in the current tab has its first answer (see statusViewSettled()).
+    void statusViewSettledChanged();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -76,6 +99,7 @@ private:
     QString destination() const; // user@host for the badge and messages
     QString destinationWithPort() const;
     void applyTheme();
+    void updateStatusPolling();
     PaletteFollower *m_theme = nullptr;
     void askWithDialog(const remote::HostKey &key, QWidget *parent, std::function<void(bool)> answer);
 
@@ -98,6 +122,12 @@ private:
     QPointer<QLabel> m_hostLabel;
     QPointer<QLabel> m_logo;
     QPointer<QWidget> m_sidebar;
+    QPointer<QTabWidget> m_tabs;
+    QPointer<GpuDashboard> m_gpuView;
+    QPointer<JobsView> m_jobsView;
+    setup::status::JobsMonitor *m_jobsMonitor = nullptr;
+    setup::status::GpuMonitor *m_gpuMonitor = nullptr;
+    setup::status::AllocationStarter *m_allocator = nullptr;
 };
 
 // The window as the person sees it, with any dialog it shows drawn centred on top (QWidget::grab

@@ -3,7 +3,10 @@
 #   main-connected-*.png   connected, the login node's name and Slurm partitions in the log pane
 #   host-key-*.png         the question about a server that is not in known_hosts yet
 #   changed-key-*.png      the banner when the server's key differs from the one on record
+#   gpus-*.png             the GPU dashboard with a running 1-GPU allocation (busy, with history)
+#   jobs-*.png             the jobs view: that allocation running, a 2-GPU job waiting (explained)
 # Usage: tests/ui/screenshots.sh [OUTPUT_DIR]   (default docs/screenshots)
+#   ONRAMP_SHOTS=status takes only the GPU and jobs pictures; ONRAMP_LANGS="en" only English.
 # Needs the lab (tests/lab/start; $ONRAMP_LAB_DIR, default /tmp/onramp-lab), xvfb-run, and a built
 # `onramp` ($ONRAMP_APP, default build/${ONRAMP_PRESET:-dev}/ui/onramp).
 set -euo pipefail
@@ -22,7 +25,17 @@ out=${1:-docs/screenshots}
 mkdir -p "$out"
 
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+status_jobs=()
+busy_knob=0
+cleanup() {
+  # The allocation and the waiting job of the status pictures, and the busy-GPU knob.
+  if [ "${#status_jobs[@]}" -gt 0 ]; then
+    SLURM_CONF=$ONRAMP_LAB_SLURM_CONF scancel "${status_jobs[@]}" 2>/dev/null || true
+  fi
+  [ "$busy_knob" = 1 ] && tests/lab/knob unset gpu.busy || true
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
 mkdir -p "$tmp/new" "$tmp/changed"
 : > "$tmp/new/known_hosts"
 # A key the lab's server does not have, recorded under the server's name: what a changed key
@@ -49,9 +62,30 @@ shot() {
   echo "screenshots: wrote $out/$name.png"
 }
 
+langs=${ONRAMP_LANGS:-en zh_CN}
 # Exit codes (ui/launch.h RunOutcome): 0 connected, 1 connection failed, 4 waiting at the host-key question.
-for lang in en zh_CN; do
-  shot "main-connected-$lang" 0 --known-hosts "$ONRAMP_LAB_KNOWN_HOSTS" --lang "$lang"
-  shot "host-key-$lang" 4 --known-hosts "$tmp/new/known_hosts" --lang "$lang"
-  shot "changed-key-$lang" 1 --known-hosts "$tmp/changed/known_hosts" --lang "$lang"
+if [ "${ONRAMP_SHOTS:-all}" = all ]; then
+  for lang in $langs; do
+    shot "main-connected-$lang" 0 --known-hosts "$ONRAMP_LAB_KNOWN_HOSTS" --lang "$lang"
+    shot "host-key-$lang" 4 --known-hosts "$tmp/new/known_hosts" --lang "$lang"
+    shot "changed-key-$lang" 1 --known-hosts "$tmp/changed/known_hosts" --lang "$lang"
+  done
+fi
+
+# The status views need a running 1-GPU allocation of the student; a 2-GPU job then waits for
+# Resources beside it. The student's processes on the GPU come from the stand-in's busy knob.
+lab_ssh=(ssh -F "$ONRAMP_LAB_SSH_CONFIG" -o BatchMode=yes aha)
+granted=$("${lab_ssh[@]}" salloc --no-shell --partition=gpu --gres=gpu:1 --time=10 --job-name=train-resnet 2>&1 |
+          sed -n 's/.*Granted job allocation \([0-9]*\).*/\1/p')
+[ -n "$granted" ] || { echo "screenshots: salloc did not grant a 1-GPU allocation" >&2; exit 1; }
+status_jobs+=("$granted")
+waiting=$("${lab_ssh[@]}" sbatch --parsable --partition=gpu --gres=gpu:2 --time=30 --job-name=sweep-2gpu \
+          --output=/dev/null --wrap="'sleep 600'")
+status_jobs+=("${waiting%%;*}")
+tests/lab/knob set gpu.busy=1
+busy_knob=1
+for lang in $langs; do
+  # A few polls (every 2 s) so the history charts have a line to show.
+  shot "gpus-$lang" 0 --known-hosts "$ONRAMP_LAB_KNOWN_HOSTS" --lang "$lang" --tab gpus --screenshot-after-ms 9000
+  shot "jobs-$lang" 0 --known-hosts "$ONRAMP_LAB_KNOWN_HOSTS" --lang "$lang" --tab jobs --screenshot-after-ms 4000
 done
