@@ -461,6 +461,9 @@ void StatusCommand::printGpus()
                 {QStringLiteral("gpusRequested"),
                  target.gpusRequested >= 0 ? QJsonValue(target.gpusRequested) : QJsonValue(QJsonValue::Null)},
                 {QStringLiteral("pollMs"), monitor->lastPollMs()},
+                {QStringLiteral("command"),
+                 monitor->lastRecord() ? QJsonValue(monitor->lastRecord()->command)
+                                       : QJsonValue(QJsonValue::Null)},
                 {QStringLiteral("gpus"), gpus},
                 {QStringLiteral("problem"), problem}});
         }

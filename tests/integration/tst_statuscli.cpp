@@ -238,6 +238,11 @@ void TestStatusCli::gpusShowsTheAllocationsOneGpu()
     QCOMPARE(allocation.value(QLatin1String("job")).toString(), m_job);
     QVERIFY2(allocation.value(QLatin1String("problem")).isNull(), qPrintable(run.out));
     QVERIFY(allocation.value(QLatin1String("pollMs")).toInteger() > 0);
+    // The one step of the poll, so a helpdesk (or the benchmark) can run exactly the same.
+    QVERIFY2(allocation.value(QLatin1String("command"))
+                 .toString()
+                 .startsWith(QStringLiteral("srun --jobid=%1 --overlap ").arg(m_job)),
+             qPrintable(run.out));
     const QJsonArray gpus = allocation.value(QLatin1String("gpus")).toArray();
     QCOMPARE(gpus.size(), 1); // the stand-in shows only CUDA_VISIBLE_DEVICES
     const QJsonObject gpu = gpus.first().toObject();
