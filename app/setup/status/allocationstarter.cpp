@@ -16,11 +16,20 @@ void AllocationStarter::setTransport(remote::Transport *transport)
 {
     if (m_transport == transport)
         return;
-    if (m_process) {
-        m_process->disconnect(this);
-        m_process.clear();
-    }
     m_transport = transport;
+    if (m_process) {
+        // Another session (or none) from now on: salloc ends, and Slurm withdraws a request whose
+        // salloc has ended.
+        m_process->disconnect(this);
+        m_process->cancel();
+        m_process.clear();
+        StatusProblem problem;
+        problem.error
+            = Error {ErrorKind::Disconnected,
+                     StatusTr::tr("The connection closed while Slurm had not granted the allocation yet."),
+                     m_output.trimmed()};
+        Q_EMIT finished(false, m_progress.jobId, problem);
+    }
 }
 
 cluster::AllocationRequest AllocationStarter::defaultRequest()
