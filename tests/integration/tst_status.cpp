@@ -7,6 +7,7 @@
 #include "cluster/slurm/slurmvalues.h"
 #include "setup/status/allocationstarter.h"
 #include "setup/status/gpumonitor.h"
+#include "setup/status/hostlist.h"
 #include "setup/status/jobsmonitor.h"
 #include "ssh/sshtransport.h"
 #include "support/labenv.h"
@@ -37,6 +38,8 @@ private Q_SLOTS:
     void noAllocationMeansNoTarget();
     void aJobThatIsNotThereIsExplained();
     void pollingStopsWithTheConnectionAndResumes();
+    void hostListsExpand_data();
+    void hostListsExpand();
 
 private:
     std::unique_ptr<remote::Transport> connectTransport();
@@ -355,6 +358,36 @@ void TestStatus::pollingStopsWithTheConnectionAndResumes()
     QVERIFY(polling.size() >= 3); // on, off, on
     jobs.setTransport(nullptr);
     QVERIFY(!jobs.isPolling());
+}
+
+void TestStatus::hostListsExpand_data()
+{
+    QTest::addColumn<QString>("list");
+    QTest::addColumn<QStringList>("nodes");
+    const auto l = [](std::initializer_list<const char *> names) {
+        QStringList out;
+        for (const char *n : names)
+            out << QString::fromLatin1(n);
+        return out;
+    };
+    QTest::newRow("one node") << QStringLiteral("vm") << l({"vm"});
+    QTest::newRow("empty") << QString() << QStringList();
+    QTest::newRow("range, zero-padded")
+        << QStringLiteral("gpu[08-11]") << l({"gpu08", "gpu09", "gpu10", "gpu11"});
+    QTest::newRow("ranges and singles") << QStringLiteral("n[1-2,5]") << l({"n1", "n2", "n5"});
+    QTest::newRow("several names") << QStringLiteral("a1,b[2-3]-ib,c") << l({"a1", "b2-ib", "b3-ib", "c"});
+    QTest::newRow("two groups") << QStringLiteral("r[1-2]n[1-2]") << l({"r1n1", "r1n2", "r2n1", "r2n2"});
+    QTest::newRow("not a list") << QStringLiteral("odd[x-y]") << l({"odd[x-y]"});
+    QTest::newRow("unclosed") << QStringLiteral("odd[1-2") << l({"odd[1-2"});
+    QTest::newRow("reversed") << QStringLiteral("n[5-1]") << l({"n[5-1]"});
+}
+
+void TestStatus::hostListsExpand()
+{
+    QFETCH(QString, list);
+    QFETCH(QStringList, nodes);
+    QCOMPARE(expandHostList(list), nodes);
+    QCOMPARE(expandHostList(QStringLiteral("n[1-100000]")).size(), 1024); // bounded
 }
 
 QTEST_GUILESS_MAIN(TestStatus)

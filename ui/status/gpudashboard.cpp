@@ -4,6 +4,8 @@
 #include "ui/status/gpucard.h"
 #include "ui/status/gpuhistorychart.h"
 
+#include "setup/status/hostlist.h"
+
 #include <QComboBox>
 #include <QDateTime>
 #include <QGridLayout>
@@ -42,12 +44,18 @@ GpuDashboard::GpuDashboard(JobsMonitor *jobs, GpuMonitor *gpus, setup::status::A
     m_target->setObjectName(QStringLiteral("gpuTargetCombo"));
     m_target->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_target->setToolTip(tr("The allocation whose GPUs are shown"));
+    m_node = new QComboBox(this);
+    m_node->setObjectName(QStringLiteral("gpuNodeCombo"));
+    m_node->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_node->setToolTip(tr("The node of the allocation whose GPUs are shown"));
+    m_node->hide();
     m_updated = new QLabel(this);
     m_updated->setObjectName(QStringLiteral("gpuUpdated"));
     auto *header = new QHBoxLayout;
     header->addWidget(m_title);
     header->addSpacing(12);
     header->addWidget(m_target);
+    header->addWidget(m_node);
     header->addSpacing(12);
     header->addWidget(m_updated, 1);
 
@@ -145,6 +153,13 @@ GpuDashboard::GpuDashboard(JobsMonitor *jobs, GpuMonitor *gpus, setup::status::A
         const std::optional<JobEntry> job = m_jobs ? m_jobs->job(jobId) : std::nullopt;
         m_gpus->setTarget(GpuTarget {jobId, {}, job ? int(job->job.gpus()) : -1});
     });
+    connect(m_node, &QComboBox::currentIndexChanged, this, [this](int index) {
+        if (m_updatingTargets || !m_gpus || index < 0)
+            return;
+        GpuTarget target = m_gpus->target();
+        target.node = m_node->itemText(index);
+        m_gpus->setTarget(target);
+    });
     connect(m_form, &AllocationForm::allocationChanged, this, [this] {
         if (m_jobs)
             m_jobs->pollNow();
@@ -225,6 +240,15 @@ void GpuDashboard::rebuildTargets()
         m_target->addItem(tr("Job %1").arg(current), current);
     m_target->setCurrentIndex(m_target->findData(current));
     m_target->setVisible(m_target->count() > 0);
+
+    // A job on several nodes: which node to look at (the first one unless the person picks).
+    m_node->clear();
+    const std::optional<JobEntry> job = m_jobs && !current.isEmpty() ? m_jobs->job(current) : std::nullopt;
+    const QStringList nodes = job ? setup::status::expandHostList(job->job.nodeList) : QStringList();
+    m_node->addItems(nodes);
+    const QString node = m_gpus ? m_gpus->target().node : QString();
+    m_node->setCurrentIndex(node.isEmpty() ? 0 : m_node->findText(node));
+    m_node->setVisible(nodes.size() > 1);
     m_updatingTargets = false;
     updateEmptyState();
 }

@@ -23,7 +23,8 @@ class GpuHistoryChart;
 
 // The GPUs of the person's running allocation, live: one card per GPU (name, utilisation and
 // memory gauges, temperature, power, processes) and the history of utilisation and memory as
-// charts. A selector picks among several running jobs. When nvidia-smi or srun fails, the problem
+// charts. Selectors pick among several running jobs, and among the nodes of a job on several
+// nodes. When nvidia-smi or srun fails, the problem
 // is shown in plain words. Without a running allocation it says so (and why, for a waiting job)
 // and offers to start one.
 class GpuDashboard : public QWidget {
@@ -57,6 +58,7 @@ private:
     QPointer<setup::status::AllocationStarter> m_starter;
     QPointer<QLabel> m_title;
     QPointer<QComboBox> m_target;
+    QPointer<QComboBox> m_node;
     QPointer<QLabel> m_updated;
     QPointer<QWidget> m_problemBox;
     QPointer<QLabel> m_problemTitle;

@@ -7,4 +7,5 @@ target_sources(onramp_setup PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/gpupoll.h ${CMAKE_CURRENT_LIST_DIR}/gpupoll.cpp
   ${CMAKE_CURRENT_LIST_DIR}/gpumonitor.h ${CMAKE_CURRENT_LIST_DIR}/gpumonitor.cpp
   ${CMAKE_CURRENT_LIST_DIR}/allocationstarter.h ${CMAKE_CURRENT_LIST_DIR}/allocationstarter.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/statusjson.h ${CMAKE_CURRENT_LIST_DIR}/statusjson.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/statusjson.h ${CMAKE_CURRENT_LIST_DIR}/statusjson.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/hostlist.h ${CMAKE_CURRENT_LIST_DIR}/hostlist.cpp)
