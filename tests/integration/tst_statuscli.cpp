@@ -11,6 +11,8 @@
 #include <QRegularExpression>
 #include <QTest>
 
+#include <csignal>
+
 using onramp::testing::LabEnv;
 using onramp::testing::StatusLab;
 
@@ -55,6 +57,7 @@ private Q_SLOTS:
     void jobsListsARunningAllocation();
     void gpusShowsTheAllocationsOneGpu();
     void watchPrintsOneDocumentPerPoll();
+    void interruptStopsWatching();
     void cancelRemovesTheJob();
     void aWaitingJobIsExplained();
     void aJobThatIsNotThereIsAProblem();
@@ -310,6 +313,31 @@ void TestStatusCli::watchPrintsOneDocumentPerPoll()
                  1);
         times << doc.value(QLatin1String("time")).toString();
     }
+}
+
+void TestStatusCli::interruptStopsWatching()
+{
+    QVERIFY2(!m_job.isEmpty(), "needs the allocation of jobsListsARunningAllocation");
+    QProcess process;
+    process.setStandardInputFile(QProcess::nullDevice());
+    process.start(QStringLiteral(ONRAMP_CLI_PATH),
+                  lab(QStringLiteral("gpus"))
+                      << QStringLiteral("--job") << m_job << QStringLiteral("--json")
+                      << QStringLiteral("--watch") << QStringLiteral("--interval") << QStringLiteral("0.5"));
+    QVERIFY(process.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(process.canReadLine(), kSlurmMs); // the first poll has been printed
+    ::kill(pid_t(process.processId()), SIGINT);
+    QVERIFY(process.waitForFinished(20000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 128 + SIGINT);
+    // The poll that was running, if any, has ended on the cluster: no step of ours is left.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !m_status
+             ->slurm(QStringLiteral("squeue"),
+                     {QStringLiteral("--steps"), QStringLiteral("--noheader"),
+                      QStringLiteral("--jobs=") + m_job, QStringLiteral("--format=%i %j")})
+             .contains(QLatin1String(" sh")),
+        20000);
 }
 
 void TestStatusCli::cancelRemovesTheJob()
