@@ -37,6 +37,7 @@ private Q_SLOTS:
     void aJobWaitingForGpusIsExplainedAndCancelled();
     void noAllocationMeansNoTarget();
     void aJobThatIsNotThereIsExplained();
+    void aJobWithoutGpusIsExplained();
     void pollingStopsWithTheConnectionAndResumes();
     void hostListsExpand_data();
     void hostListsExpand();
@@ -307,6 +308,38 @@ void TestStatus::aJobThatIsNotThereIsExplained()
     QVERIFY2(gpus.diagnosis()->code.startsWith(QLatin1String("slurm.error.")),
              qPrintable(gpus.diagnosis()->code));
     QVERIFY(!gpus.diagnosis()->summary.isEmpty());
+}
+
+void TestStatus::aJobWithoutGpusIsExplained()
+{
+    // A CPU job: nvidia-smi in it cannot reach a driver (as on a real node whose cgroup hides the
+    // GPUs); the view says so in plain words instead of showing an empty table.
+    AllocationStarter starter;
+    starter.setTransport(m_transport.get());
+    cluster::AllocationRequest request;
+    request.partition = m_lab.value(QStringLiteral("ONRAMP_LAB_CPU_PARTITION"));
+    request.timeLimit = QStringLiteral("00:05:00");
+    request.jobName = QStringLiteral("onramp-tst-status");
+    QSignalSpy finished(&starter, &AllocationStarter::finished);
+    QVERIFY(starter.start(request).ok());
+    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), kSlurmMs);
+    m_status->remember(starter.jobId());
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(starter.output()));
+
+    GpuMonitor gpus;
+    gpus.setTransport(m_transport.get());
+    gpus.setTarget(GpuTarget {starter.jobId(), {}, 0});
+    QVERIFY(gpus.pollNow());
+    QTRY_VERIFY_WITH_TIMEOUT(gpus.pollCount() == 1, kSlurmMs);
+    QVERIFY(!gpus.hasReading());
+    QVERIFY(gpus.gpus().isEmpty());
+    QVERIFY(gpus.error());
+    QVERIFY2(gpus.diagnosis(), qPrintable(gpus.lastRecord()->stdoutText));
+    QVERIFY2(gpus.diagnosis()->code.startsWith(QLatin1String("nvidia-smi.")),
+             qPrintable(gpus.diagnosis()->code));
+    QVERIFY(!gpus.diagnosis()->summary.isEmpty());
+    QVERIFY(!gpus.diagnosis()->suggestion.isEmpty());
+    QVERIFY(gpus.diagnosis()->evidence.contains(QLatin1String("NVIDIA driver")));
 }
 
 void TestStatus::pollsNeverOverlap()
