@@ -526,20 +526,6 @@ jobs：列出你的 Slurm 作业及其状态，以及排队等待的作业在等
         <translation>已取消作业 %1。
 </translation>
     </message>
-    <message>
-        <source>Onramp on the command line.
-
-exec: connects to the login node over SSH and runs one command. Its output streams to this program's stdout and stderr as it arrives, and onramp-cli exits with the command's exit status (128+N when a signal N ended it, 255 when the connection, the server's identity or signing in failed, 2 for a mistake on this command line).
-After “--”, a single word is a shell command line run as typed (quote it: -- 'ls ~ | head'); several words are quoted one by one and run as exactly those arguments.</source>
-        <translation type="vanished">命令行版的 Onramp。
-
-exec：通过 SSH 连接登录节点并运行一条命令。命令的输出会实时转到本程序的标准输出和标准错误；onramp-cli 的退出状态就是该命令的退出状态（命令被信号 N 终止时为 128+N；连接、服务器身份核对或登录失败时为 255；本命令行有误时为 2）。
-“--”之后如果只有一个词，它会被当作 shell 命令行原样运行（请加引号：-- 'ls ~ | head'）；如果有多个词，则逐个加引号，作为这些参数原样运行。</translation>
-    </message>
-    <message>
-        <source>unknown command “%1”; the command is “exec”.</source>
-        <translation type="vanished">未知命令“%1”；可用的命令是“exec”。</translation>
-    </message>
 </context>
 <context>
     <name>onramp::cluster</name>
@@ -2443,6 +2429,10 @@ exec：通过 SSH 连接登录节点并运行一条命令。命令的输出会�
         <source>Onramp could not cancel job %1.</source>
         <translation>Onramp 无法取消作业 %1。</translation>
     </message>
+    <message>
+        <source>The connection closed while Slurm had not granted the allocation yet.</source>
+        <translation>Slurm 还没有批准资源分配，连接就已断开。</translation>
+    </message>
 </context>
 <context>
     <name>onramp::ssh</name>
@@ -2995,6 +2985,10 @@ exec：通过 SSH 连接登录节点并运行一条命令。命令的输出会�
         <source>Asking the GPUs of job %1…</source>
         <translation>正在查询作业 %1 的 GPU…</translation>
     </message>
+    <message>
+        <source>The node of the allocation whose GPUs are shown</source>
+        <translation>当前显示其 GPU 的资源分配节点</translation>
+    </message>
 </context>
 <context>
     <name>onramp::ui::GpuHistoryChart</name>
@@ -3005,10 +2999,6 @@ exec：通过 SSH 连接登录节点并运行一条命令。命令的输出会�
     <message>
         <source>GPU memory in use (%)</source>
         <translation>GPU 显存占用（%）</translation>
-    </message>
-    <message>
-        <source>Minutes ago</source>
-        <translation type="vanished">分钟前</translation>
     </message>
     <message>
         <source>GPU %1</source>
