@@ -5,6 +5,8 @@
 namespace onramp::remote {
 
 RemoteProcess::~RemoteProcess() = default;
+RemoteTerminal::~RemoteTerminal() = default;
+RemoteFileOperation::~RemoteFileOperation() = default;
 Transport::~Transport() = default;
 
 QString describe(ConnectionState state)
@@ -22,6 +24,10 @@ QString describe(ConnectionState state)
         return QCoreApplication::translate("onramp::remote", "Connected");
     case ConnectionState::Failed:
         return QCoreApplication::translate("onramp::remote", "Connection failed");
+    case ConnectionState::Reconnecting:
+        return QCoreApplication::translate("onramp::remote", "Connection dropped, reconnecting…");
+    case ConnectionState::Lost:
+        return QCoreApplication::translate("onramp::remote", "Connection lost");
     }
     return {};
 }

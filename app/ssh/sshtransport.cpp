@@ -94,6 +94,14 @@ remote::RemoteProcess *SshTransport::exec(const QString &command, const remote::
     return process;
 }
 
+void SshTransport::answerCredentials(const QStringList &) { }
+void SshTransport::cancelCredentials() { }
+void SshTransport::reconnect() { connectTo(m_endpoint); }
+remote::RemoteTerminal *SshTransport::openTerminal(const remote::TerminalOptions &) { return nullptr; }
+remote::RemoteFileOperation *SshTransport::readFile(const QString &) { return nullptr; }
+remote::RemoteFileOperation *SshTransport::writeFile(const QString &, const QByteArray &, uint) { return nullptr; }
+remote::RemoteFileOperation *SshTransport::statFile(const QString &) { return nullptr; }
+
 void SshTransport::cancelProcess(quint64 id)
 {
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, id] { worker->cancelProcess(id); });

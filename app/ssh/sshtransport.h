@@ -30,6 +30,14 @@ public:
     void disconnectFrom() override;
     void answerHostKey(bool trust) override;
     remote::RemoteProcess *exec(const QString &command, const remote::ExecOptions &options = {}) override;
+    void answerCredentials(const QStringList &answers) override;
+    void cancelCredentials() override;
+    void reconnect() override;
+    remote::RemoteTerminal *openTerminal(const remote::TerminalOptions &options) override;
+    remote::RemoteFileOperation *readFile(const QString &path) override;
+    remote::RemoteFileOperation *writeFile(const QString &path, const QByteArray &data,
+                                           uint permissions = 0644) override;
+    remote::RemoteFileOperation *statFile(const QString &path) override;
 
 private:
     void cancelProcess(quint64 id);
