@@ -119,6 +119,59 @@ Q_SIGNALS:
     void done(const onramp::remote::ProcessResult &result);
 };
 
+struct TerminalOptions {
+    QString command; // empty: the login shell
+    QByteArray termType = QByteArrayLiteral("xterm-256color");
+    int columns = 80;
+    int rows = 24;
+};
+
+// An interactive program on a pseudo-terminal (the terminal pane). Bytes both ways, untouched:
+// a terminal emulator decodes them.
+class RemoteTerminal : public QObject {
+    Q_OBJECT
+public:
+    using QObject::QObject;
+    ~RemoteTerminal() override;
+
+    virtual bool isOpen() const = 0;
+    virtual void write(const QByteArray &bytes) = 0;
+    virtual void resize(int columns, int rows) = 0;
+    // Hangs up (SIGHUP to the remote side, then the channel closes); closed() follows.
+    virtual void close() = 0;
+
+Q_SIGNALS:
+    void opened();
+    void output(const QByteArray &bytes);
+    void closed(const onramp::remote::ProcessResult &result);
+};
+
+struct RemoteFileInfo {
+    QString path;
+    qint64 size = 0;
+    uint permissions = 0; // st_mode permission bits
+    bool isDirectory = false;
+    qint64 modifiedSecs = 0; // seconds since the epoch
+};
+
+// The outcome of one SFTP operation.
+struct FileResult {
+    std::optional<Error> error;
+    QByteArray data; // readFile
+    RemoteFileInfo info; // statFile, readFile
+};
+
+// One SFTP operation on the shared session; emits done() exactly once, then deletes itself.
+class RemoteFileOperation : public QObject {
+    Q_OBJECT
+public:
+    using QObject::QObject;
+    ~RemoteFileOperation() override;
+
+Q_SIGNALS:
+    void done(const onramp::remote::FileResult &result);
+};
+
 // One authenticated connection that every feature shares. Lives in the GUI thread; an
 // implementation does its network work on its own thread and reports through queued signals.
 class Transport : public QObject {
@@ -171,59 +224,6 @@ Q_SIGNALS:
     void connected();
     void failed(const onramp::Error &error);
     void disconnected();
-};
-
-struct TerminalOptions {
-    QString command; // empty: the login shell
-    QByteArray termType = QByteArrayLiteral("xterm-256color");
-    int columns = 80;
-    int rows = 24;
-};
-
-// An interactive program on a pseudo-terminal (the terminal pane). Bytes both ways, untouched:
-// a terminal emulator decodes them.
-class RemoteTerminal : public QObject {
-    Q_OBJECT
-public:
-    using QObject::QObject;
-    ~RemoteTerminal() override;
-
-    virtual bool isOpen() const = 0;
-    virtual void write(const QByteArray &bytes) = 0;
-    virtual void resize(int columns, int rows) = 0;
-    // Hangs up (SIGHUP to the remote side, then the channel closes); closed() follows.
-    virtual void close() = 0;
-
-Q_SIGNALS:
-    void opened();
-    void output(const QByteArray &bytes);
-    void closed(const onramp::remote::ProcessResult &result);
-};
-
-struct RemoteFileInfo {
-    QString path;
-    qint64 size = 0;
-    uint permissions = 0; // st_mode permission bits
-    bool isDirectory = false;
-    qint64 modifiedSecs = 0; // seconds since the epoch
-};
-
-// The outcome of one SFTP operation.
-struct FileResult {
-    std::optional<Error> error;
-    QByteArray data; // readFile
-    RemoteFileInfo info; // statFile, readFile
-};
-
-// One SFTP operation on the shared session; emits done() exactly once, then deletes itself.
-class RemoteFileOperation : public QObject {
-    Q_OBJECT
-public:
-    using QObject::QObject;
-    ~RemoteFileOperation() override;
-
-Q_SIGNALS:
-    void done(const onramp::remote::FileResult &result);
 };
 
 using TransportFactory = std::function<std::unique_ptr<Transport>()>;
