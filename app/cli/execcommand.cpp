@@ -1,6 +1,7 @@
 #include "cli/execcommand.h"
 
 #include "cli/clitr.h"
+#include "cli/credentialprompt.h"
 #include "cli/hostkeyprompt.h"
 
 #include <QHash>
@@ -26,6 +27,7 @@ ExecCommand::ExecCommand(ExecRequest request, std::unique_ptr<remote::Transport>
     : QObject(parent), m_request(std::move(request)), m_transport(std::move(transport))
 {
     connect(m_transport.get(), &remote::Transport::hostKeyUnknown, this, &ExecCommand::onHostKeyUnknown);
+    answerCredentialsFromTerminal(m_transport.get());
     connect(m_transport.get(), &remote::Transport::connected, this, &ExecCommand::onConnected);
     connect(m_transport.get(), &remote::Transport::failed, this, &ExecCommand::onFailed);
 }

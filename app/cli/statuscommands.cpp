@@ -1,6 +1,7 @@
 #include "cli/statuscommands.h"
 
 #include "cli/clitr.h"
+#include "cli/credentialprompt.h"
 #include "cli/hostkeyprompt.h"
 #include "cluster/slurm/slurmvalidate.h"
 #include "cluster/slurm/slurmvalues.h"
@@ -213,6 +214,7 @@ StatusCommand::StatusCommand(StatusRequest request, std::unique_ptr<remote::Tran
     connect(m_transport.get(), &remote::Transport::hostKeyUnknown, this, [this](const remote::HostKey &key) {
         m_transport->answerHostKey(decideOnUnknownHostKey(key, m_request.acceptNewHostKey));
     });
+    answerCredentialsFromTerminal(m_transport.get());
     connect(m_transport.get(), &remote::Transport::connected, this, &StatusCommand::onConnected);
     connect(m_transport.get(), &remote::Transport::failed, this, [this](const Error &error) {
         write(stderr, Tr::tr("onramp-cli: %1\n").arg(error.message));

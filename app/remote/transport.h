@@ -27,6 +27,9 @@ struct Endpoint {
     int serverAliveIntervalSec = 0; // 0: ServerAliveInterval from the config, else 30
     int serverAliveCountMax = 0; // 0: ServerAliveCountMax from the config, else 3
     bool identitiesOnly = false; // also set by IdentitiesOnly in the config
+    // Sign-in methods in the order to try, as OpenSSH's PreferredAuthentications names them
+    // ("publickey", "keyboard-interactive", "password"); empty: that order.
+    QStringList preferredAuthentications;
     // Filled in by the transport in the effective endpoint (config applied): the hops, outermost
     // first, each "[user@]host[:port]" or an alias; every identity file to offer, in order;
     // whether new known_hosts entries are hashed (HashKnownHosts).

@@ -4,7 +4,9 @@
 
 namespace onramp::ssh {
 
-ExecChannel::ExecChannel(quint64 id, const QString &command) : m_id(id), m_command(command.toUtf8()) { }
+ExecChannel::ExecChannel(quint64 id, const QString &command, std::optional<Pty> pty)
+    : m_id(id), m_command(command.toUtf8()), m_pty(std::move(pty))
+{ }
 
 ExecChannel::~ExecChannel()
 {
@@ -83,8 +85,27 @@ ExecChannel::Step ExecChannel::advance(ssh_session session)
         m_phase = Phase::Requesting;
     }
 
+    if (m_phase == Phase::Requesting && m_pty && !m_ptyGranted) {
+        const int rc = ssh_channel_request_pty_size(m_channel, m_pty->termType.constData(), m_pty->columns,
+                                                    m_pty->rows);
+        if (rc == SSH_AGAIN)
+            return Step::Pending;
+        if (rc != SSH_OK) {
+            m_error = Error {ErrorKind::ChannelFailed, Tr::tr("The server refused to open a terminal."),
+                             QString::fromUtf8(ssh_get_error(session))};
+            if (!m_closedByServer)
+                ssh_channel_close(m_channel);
+            m_phase = Phase::Ending;
+            return Step::Failed;
+        }
+        m_ptyGranted = true;
+        m_sizeChanged = false;
+    }
+
     if (m_phase == Phase::Requesting) {
-        const int rc = ssh_channel_request_exec(m_channel, m_command.constData());
+        const int rc = m_command.isEmpty() && m_pty
+            ? ssh_channel_request_shell(m_channel)
+            : ssh_channel_request_exec(m_channel, m_command.constData());
         if (rc == SSH_AGAIN)
             return Step::Pending;
         if (rc != SSH_OK) {
@@ -102,8 +123,11 @@ ExecChannel::Step ExecChannel::advance(ssh_session session)
         if (m_closedByServer)
             return Step::Started;
         // Nobody types into an exec'd command (like `ssh -n`): one that reads stdin gets EOF
-        // instead of waiting forever.
-        ssh_channel_send_eof(m_channel);
+        // instead of waiting forever. A terminal keeps its input open.
+        if (!m_pty)
+            ssh_channel_send_eof(m_channel);
+        else
+            flush();
         if (m_endRequested) {
             terminate();
             return Step::Pending;
@@ -125,6 +149,13 @@ void ExecChannel::terminate()
         m_endRequested = true;
         break;
     case Phase::Running:
+        if (m_pty) {
+            // An interactive shell ignores SIGTERM; hanging up is what ends a terminal session.
+            ssh_channel_request_send_signal(m_channel, "HUP");
+            ssh_channel_close(m_channel);
+            m_phase = Phase::Ending;
+            break;
+        }
         // sshd (OpenSSH >= 7.9) delivers "signal" with killpg() to the command's process group,
         // so `a; b` and pipelines end too, not only the shell.
         ssh_channel_request_send_signal(m_channel, "TERM");
@@ -143,6 +174,38 @@ void ExecChannel::hardKill()
     if (m_wasOpened && m_phase == Phase::Ending)
         ssh_channel_request_send_signal(m_channel, "KILL");
     ssh_channel_close(m_channel);
+}
+
+void ExecChannel::queueInput(const QByteArray &bytes)
+{
+    m_input.append(bytes);
+}
+
+void ExecChannel::resize(int columns, int rows)
+{
+    if (!m_pty || columns <= 0 || rows <= 0)
+        return;
+    m_pty->columns = columns;
+    m_pty->rows = rows;
+    m_sizeChanged = m_ptyGranted;
+}
+
+void ExecChannel::flush()
+{
+    if (phase() != Phase::Running || !m_channel)
+        return;
+    if (m_sizeChanged) {
+        // "window-change" wants no reply, so it never waits behind another request.
+        if (ssh_channel_change_pty_size(m_channel, m_pty->columns, m_pty->rows) == SSH_OK)
+            m_sizeChanged = false;
+    }
+    while (!m_input.isEmpty()) {
+        const int written
+            = ssh_channel_write(m_channel, m_input.constData(), static_cast<uint32_t>(m_input.size()));
+        if (written <= 0)
+            break; // the server's window is full (or the channel failed): the rest waits
+        m_input.remove(0, written);
+    }
 }
 
 QByteArray ExecChannel::takeStdout()

@@ -38,7 +38,15 @@ public:
         Failed, // the exec request failed: error() says why
     };
 
-    ExecChannel(quint64 id, const QString &command);
+    // A terminal instead of a plain command: a pseudo-terminal first, then the command (or the
+    // login shell when the command is empty); stdin stays open for typing.
+    struct Pty {
+        QByteArray termType;
+        int columns = 80;
+        int rows = 24;
+    };
+
+    ExecChannel(quint64 id, const QString &command, std::optional<Pty> pty = std::nullopt);
     ~ExecChannel();
     ExecChannel(const ExecChannel &) = delete;
     ExecChannel &operator=(const ExecChannel &) = delete;
@@ -58,6 +66,13 @@ public:
     // still there after a grace period, hardKill() sends SIGKILL and closes the channel.
     void terminate();
     void hardKill();
+
+    bool isTerminal() const { return m_pty.has_value(); }
+    // Terminal input and size: kept until the channel runs, then sent by flush().
+    void queueInput(const QByteArray &bytes);
+    void resize(int columns, int rows);
+    // Sends what waits (input, a new size) as far as the server's window allows.
+    void flush();
 
     QByteArray takeStdout();
     QByteArray takeStderr();
@@ -81,6 +96,10 @@ private:
 
     quint64 m_id;
     QByteArray m_command;
+    std::optional<Pty> m_pty;
+    bool m_ptyGranted = false;
+    bool m_sizeChanged = false;
+    QByteArray m_input;
     ssh_channel m_channel = nullptr;
     ssh_channel_callbacks_struct m_callbacks {};
     Phase m_phase = Phase::Queued;

@@ -1,11 +1,17 @@
 #include "ssh/sessionworker.h"
 
 #include "ssh/authenticator.h"
+#include "ssh/channeltunnel.h"
 #include "ssh/hostkeycheck.h"
 #include "ssh/sessionoptions.h"
+#include "ssh/sftpclient.h"
 #include "ssh/sshtr.h"
 
 #include <QElapsedTimer>
+
+// ssh_send_keepalive() is declared with the server API, but it is a plain client-side global
+// request (keepalive@openssh.com) that works on any session.
+#include <libssh/server.h>
 
 #include <algorithm>
 
@@ -20,7 +26,14 @@ namespace {
 constexpr int kMaxReadsPerPump = 64;
 // How long a process gets between SIGTERM and SIGKILL after cancel() or a timeout.
 constexpr int kTerminateGraceMs = 3000;
-constexpr auto kKeepAliveInterval = 30s;
+constexpr int kDefaultAliveIntervalSec = 30;
+constexpr int kDefaultAliveCountMax = 3;
+// How long a question for the person (password, code) stays open, and how long the server may
+// take to answer a sign-in step (a phone push waits for the person too).
+constexpr auto kPromptTimeout = 60s;
+constexpr long kAuthTimeoutSec = 60;
+// Automatic reconnects after a dropped link, when signing in needs nobody: about a minute in all.
+constexpr int kReconnectDelaysMs[] = {1000, 2000, 4000, 8000, 15000, 30000};
 // Retry delays for a command waiting for the server to allow one more channel.
 constexpr int kFirstProbeDelayMs = 25;
 constexpr int kMaxProbeDelayMs = 1000;
@@ -37,7 +50,6 @@ Error notConnectedError()
 SessionWorker::SessionWorker()
 {
     m_probeDelayMs = kFirstProbeDelayMs;
-    m_keepAlive->setInterval(kKeepAliveInterval);
     connect(m_keepAlive, &QTimer::timeout, this, &SessionWorker::sendKeepAlive);
     // Insurance against a wake-up lost between libssh's buffers and the socket notifier; runs only
     // while commands run, so an idle connection costs no CPU.
@@ -48,18 +60,50 @@ SessionWorker::SessionWorker()
         m_mayProbe = true;
         pump();
     });
+    m_reconnectTimer->setSingleShot(true);
+    connect(m_reconnectTimer, &QTimer::timeout, this, [this] {
+        m_unattended = true;
+        open(m_requested);
+    });
+    m_promptTimer->setSingleShot(true);
+    m_promptTimer->setInterval(kPromptTimeout);
+    connect(m_promptTimer, &QTimer::timeout, this, [this] {
+        Q_EMIT credentialsWithdrawn();
+        failConnecting(
+            Error {ErrorKind::Timeout,
+                   Tr::tr("No answer came within %n second(s), so Onramp stopped signing in. Connect "
+                          "again when you have your password or code ready.",
+                          nullptr, static_cast<int>(kPromptTimeout.count() / 1000)),
+                   QStringLiteral("prompt unanswered")});
+    });
 }
 
 SessionWorker::~SessionWorker()
 {
     // Nobody listens any more; just release every handle in the right order.
     m_channels.clear();
+    m_sftp.reset();
     m_readNotifier.reset();
     m_writeNotifier.reset();
     if (m_event && m_session)
         ssh_event_remove_session(m_event.get(), m_session.get());
     m_event.reset();
-    m_session.reset();
+    releaseSessions();
+    while (!m_tunnels.empty())
+        m_tunnels.pop_back();
+}
+
+void SessionWorker::releaseSessions()
+{
+    // A session over a tunnel must be freed without ssh_disconnect(), which would leave the
+    // tunnel's socket open in libssh 0.10 (see freeTunnelledSession()).
+    if (m_tunnels.empty()) {
+        m_session.reset();
+        m_hopSession.reset();
+        return;
+    }
+    freeTunnelledSession(std::move(m_session));
+    freeTunnelledSession(std::move(m_hopSession));
 }
 
 void SessionWorker::setState(remote::ConnectionState state)
@@ -72,56 +116,113 @@ void SessionWorker::setState(remote::ConnectionState state)
 
 void SessionWorker::open(const remote::Endpoint &endpoint)
 {
-    if (m_session)
-        close();
+    if (m_session || !m_tunnels.empty())
+        tearDown(Error {ErrorKind::Disconnected, Tr::tr("The connection was restarted."),
+                        QStringLiteral("reconnect")});
+    m_requested = endpoint;
+    m_neededPerson = false;
     m_pendingHostKey.reset();
-    setState(remote::ConnectionState::Connecting);
+    setState(m_unattended ? remote::ConnectionState::Reconnecting : remote::ConnectionState::Connecting);
 
+    // The target decides the chain: its ProxyJump (or the Endpoint's) lists the hops.
+    SessionPtr probe(ssh_new());
+    if (!probe) {
+        failConnecting(Error {ErrorKind::Internal, Tr::tr("The SSH library could not start a session."),
+                              QStringLiteral("ssh_new() returned null")});
+        return;
+    }
+    auto target = applyEndpoint(probe.get(), endpoint);
+    if (!target) {
+        failConnecting(target.error());
+        return;
+    }
+    m_chain.clear();
+    for (const QString &spec : target.value().resolvedHops) {
+        auto hop = hopEndpoint(spec, target.value());
+        if (!hop) {
+            failConnecting(hop.error());
+            return;
+        }
+        m_chain << hop.value();
+    }
+    m_chain << endpoint;
+    m_stage = 0;
+    connectStage();
+}
+
+void SessionWorker::connectStage()
+{
+    const bool isTarget = m_stage == m_chain.size() - 1;
     m_session.reset(ssh_new());
     if (!m_session) {
         failConnecting(Error {ErrorKind::Internal, Tr::tr("The SSH library could not start a session."),
                               QStringLiteral("ssh_new() returned null")});
         return;
     }
-    auto effective = applyEndpoint(m_session.get(), endpoint);
+    auto effective = applyEndpoint(m_session.get(), m_chain.at(m_stage));
     if (!effective) {
         failConnecting(effective.error());
         return;
     }
     m_effective = std::move(effective).value();
-    Q_EMIT endpointResolved(m_effective);
+    if (isTarget)
+        Q_EMIT endpointResolved(m_effective);
+
+    if (m_stage > 0) {
+        // Through the previous hop: its session goes to a tunnel thread, this one uses the tunnel.
+        auto tunnel
+            = ChannelTunnel::open(std::move(m_hopSession), m_hopName, m_effective.host, m_effective.port);
+        if (!tunnel) {
+            failConnecting(tunnel.error());
+            return;
+        }
+        const int fd = tunnel.value()->takeSocket();
+        m_tunnels.push_back(std::move(tunnel).value());
+        if (ssh_options_set(m_session.get(), SSH_OPTIONS_FD, &fd) != SSH_OK) {
+            failConnecting(Error {ErrorKind::Internal, Tr::tr("The SSH library could not use the tunnel."),
+                                  QString::fromUtf8(ssh_get_error(m_session.get()))});
+            return;
+        }
+    }
 
     QElapsedTimer clock;
     clock.start();
+    const QString where = knownHostsName(m_effective.host, m_effective.port);
     if (ssh_connect(m_session.get()) != SSH_OK) {
-        const QString where = knownHostsName(m_effective.host, m_effective.port);
-        failConnecting(Error {ErrorKind::ConnectFailed,
-                              Tr::tr("Onramp could not connect to %1. Check the host name, the port and your "
-                                     "network connection.")
-                                  .arg(where),
-                              QString::fromUtf8(ssh_get_error(m_session.get()))});
+        const QString through = m_stage > 0 ? Tr::tr(" (through %1)").arg(m_hopName) : QString();
+        failConnecting(
+            Error {ErrorKind::ConnectFailed,
+                   Tr::tr("Onramp could not connect to %1%2. Check the host name, the port and your "
+                          "network connection.")
+                       .arg(where, through),
+                   QString::fromUtf8(ssh_get_error(m_session.get()))});
         return;
     }
-    qCDebug(lcSsh) << "connected to" << m_effective.host << m_effective.port << "in" << clock.elapsed()
-                   << "ms";
+    qCDebug(lcSsh) << "connected to" << where << "in" << clock.elapsed() << "ms";
     // sshd delivers the "signal" channel request (cancel, timeouts) only since OpenSSH 7.9; older
     // servers leave a cancelled command running until it writes to its closed output.
     if (const int openssh = ssh_get_openssh_version(m_session.get());
-        openssh && openssh < SSH_VERSION_INT(7, 9, 0))
+        isTarget && openssh && openssh < SSH_VERSION_INT(7, 9, 0))
         qCWarning(lcSsh) << "server runs OpenSSH older than 7.9: cancelling cannot signal remote commands";
     // Without User in the Endpoint or the config, libssh fills in the local user name on connect.
     if (m_effective.user.isEmpty()) {
         m_effective.user = effectiveUser(m_session.get());
-        Q_EMIT endpointResolved(m_effective);
+        if (isTarget)
+            Q_EMIT endpointResolved(m_effective);
     }
 
-    setState(remote::ConnectionState::VerifyingHostKey);
+    setState(m_unattended ? remote::ConnectionState::Reconnecting
+                          : remote::ConnectionState::VerifyingHostKey);
     HostKeyCheck check = checkHostKey(m_session.get(), m_effective);
     if (check.error) {
         failConnecting(*check.error);
         return;
     }
     if (check.key.verdict == remote::HostKey::Verdict::Unknown) {
+        if (!mayAskPerson(Error {ErrorKind::HostKeyUnknown,
+                                 Tr::tr("The identity of %1 needs your confirmation.").arg(where),
+                                 QStringLiteral("unknown host key while reconnecting")}))
+            return;
         // Back to the event loop: answerHostKey() continues, and nothing else waits meanwhile.
         m_pendingHostKey = check.key;
         Q_EMIT hostKeyUnknown(check.key);
@@ -152,22 +253,91 @@ void SessionWorker::answerHostKey(bool trust)
     authenticate();
 }
 
+bool SessionWorker::mayAskPerson(const Error &whyNeeded)
+{
+    if (!m_unattended)
+        return true;
+    qCDebug(lcSsh) << "reconnect needs the person:" << whyNeeded.detail;
+    tearDown(whyNeeded);
+    m_unattended = false;
+    setState(remote::ConnectionState::Lost);
+    Q_EMIT failed(Error {ErrorKind::Disconnected,
+                         Tr::tr("The connection to %1 was lost. Reconnect when you are ready: %2")
+                             .arg(knownHostsName(m_requested.host, m_requested.port), whyNeeded.message),
+                         whyNeeded.detail});
+    return false;
+}
+
 void SessionWorker::authenticate()
 {
-    setState(remote::ConnectionState::Authenticating);
-    QElapsedTimer clock;
-    clock.start();
-    Authenticator authenticator(m_session.get(), m_effective);
-    if (Status signedIn = authenticator.run(); !signedIn) {
-        failConnecting(signedIn.error());
+    setState(m_unattended ? remote::ConnectionState::Reconnecting : remote::ConnectionState::Authenticating);
+    // A phone push or a slow PAM module holds the server's answer: give it time.
+    const long timeout = std::max<long>(m_effective.connectTimeoutSec, kAuthTimeoutSec);
+    ssh_options_set(m_session.get(), SSH_OPTIONS_TIMEOUT, &timeout);
+    m_auth = std::make_unique<Authenticator>(m_session.get(), m_effective);
+    handleAuthStep(m_auth->start());
+}
+
+void SessionWorker::handleAuthStep(const AuthStep &step)
+{
+    switch (step.kind) {
+    case AuthStep::Kind::NeedsAnswer:
+        if (!mayAskPerson(Error {ErrorKind::AuthFailed,
+                                 Tr::tr("signing in to %1 needs your answer.").arg(step.request.host),
+                                 QStringLiteral("prompt while reconnecting")}))
+            return;
+        m_neededPerson = true;
+        m_promptTimer->start();
+        Q_EMIT credentialsRequested(step.request);
+        return;
+    case AuthStep::Kind::Failed:
+        failConnecting(step.error);
+        return;
+    case AuthStep::Kind::SignedIn:
+        m_neededPerson = m_neededPerson || m_auth->neededPerson();
+        m_auth.reset();
+        stageSignedIn();
         return;
     }
-    qCDebug(lcSsh) << "authenticated in" << clock.elapsed() << "ms";
+}
+
+void SessionWorker::answerCredentials(const QStringList &answers)
+{
+    if (!m_auth || !m_promptTimer->isActive()) {
+        qCDebug(lcSsh) << "credentials without a pending question ignored";
+        return;
+    }
+    m_promptTimer->stop();
+    handleAuthStep(m_auth->answer(answers));
+}
+
+void SessionWorker::cancelCredentials()
+{
+    if (!m_auth || !m_promptTimer->isActive())
+        return;
+    m_promptTimer->stop();
+    handleAuthStep(m_auth->decline());
+}
+
+void SessionWorker::stageSignedIn()
+{
+    const long timeout = m_effective.connectTimeoutSec;
+    ssh_options_set(m_session.get(), SSH_OPTIONS_TIMEOUT, &timeout);
+    if (m_stage < m_chain.size() - 1) {
+        m_hopSession = std::move(m_session);
+        m_hopName = knownHostsName(m_effective.host, m_effective.port);
+        ++m_stage;
+        connectStage();
+        return;
+    }
     if (!startMultiplexing()) {
         failConnecting(Error {ErrorKind::Internal, Tr::tr("The SSH library could not watch the connection."),
                               QStringLiteral("ssh_event_new/ssh_event_add_session/ssh_get_fd failed")});
         return;
     }
+    m_unattended = false;
+    m_everConnected = true;
+    m_reconnectAttempt = 0;
     setState(remote::ConnectionState::Connected);
     Q_EMIT connected();
 }
@@ -182,11 +352,16 @@ bool SessionWorker::startMultiplexing()
     ssh_set_blocking(m_session.get(), 0);
     const auto fd = static_cast<qintptr>(socket);
     m_readNotifier = std::make_unique<QSocketNotifier>(fd, QSocketNotifier::Read);
-    connect(m_readNotifier.get(), &QSocketNotifier::activated, this, &SessionWorker::pump);
+    connect(m_readNotifier.get(), &QSocketNotifier::activated, this, &SessionWorker::onReadable);
     // Only wanted while libssh has unsent bytes (a large write met a full socket buffer).
     m_writeNotifier = std::make_unique<QSocketNotifier>(fd, QSocketNotifier::Write);
     m_writeNotifier->setEnabled(false);
     connect(m_writeNotifier.get(), &QSocketNotifier::activated, this, &SessionWorker::pump);
+    const int interval = m_effective.serverAliveIntervalSec > 0 ? m_effective.serverAliveIntervalSec
+                                                                : kDefaultAliveIntervalSec;
+    m_keepAlive->setInterval(std::chrono::seconds(interval));
+    m_missedAlive = 0;
+    m_readSinceTick = true;
     m_keepAlive->start();
     return true;
 }
@@ -195,13 +370,29 @@ void SessionWorker::failConnecting(const Error &error)
 {
     qCDebug(lcSsh) << "connection failed:" << error.detail;
     tearDown(error);
-    setState(remote::ConnectionState::Failed);
+    if (m_unattended && error.kind != ErrorKind::HostKeyChanged && error.kind != ErrorKind::AuthFailed) {
+        // The network is probably still away (Wi-Fi, sleep): try again a little later.
+        scheduleReconnect();
+        return;
+    }
+    m_unattended = false;
+    setState(m_everConnected ? remote::ConnectionState::Lost : remote::ConnectionState::Failed);
     Q_EMIT failed(error);
+}
+
+void SessionWorker::reconnect()
+{
+    m_reconnectTimer->stop();
+    m_unattended = false;
+    open(m_requested);
 }
 
 void SessionWorker::close()
 {
     const bool wasConnected = m_state == remote::ConnectionState::Connected;
+    m_reconnectTimer->stop();
+    m_unattended = false;
+    m_everConnected = false;
     tearDown(Error {ErrorKind::Disconnected, Tr::tr("The connection was closed before the command finished."),
                     QStringLiteral("disconnect requested")});
     setState(remote::ConnectionState::Disconnected);
@@ -209,18 +400,47 @@ void SessionWorker::close()
         Q_EMIT disconnected();
 }
 
-void SessionWorker::connectionLost()
+void SessionWorker::connectionLost(const QString &why)
 {
-    const QString detail = m_session ? QString::fromUtf8(ssh_get_error(m_session.get())) : QString();
+    QString detail = why;
+    if (detail.isEmpty() && m_session)
+        detail = QString::fromUtf8(ssh_get_error(m_session.get()));
     const Error error {
         ErrorKind::Disconnected,
         Tr::tr("The connection to %1 was lost.").arg(knownHostsName(m_effective.host, m_effective.port)),
         detail.isEmpty() ? QStringLiteral("session closed") : detail};
     qCDebug(lcSsh) << "connection lost:" << error.detail;
     tearDown(error);
-    setState(remote::ConnectionState::Failed);
-    Q_EMIT failed(error);
     Q_EMIT disconnected();
+    if (!m_neededPerson) {
+        // Nothing to ask: come back on our own, as long as the network lets us.
+        m_reconnectAttempt = 0;
+        scheduleReconnect();
+        return;
+    }
+    setState(remote::ConnectionState::Lost);
+    Q_EMIT failed(
+        Error {error.kind,
+               Tr::tr("The connection to %1 was lost. Signing in again needs you: choose Reconnect.")
+                   .arg(knownHostsName(m_effective.host, m_effective.port)),
+               error.detail});
+}
+
+void SessionWorker::scheduleReconnect()
+{
+    if (m_reconnectAttempt >= static_cast<int>(std::size(kReconnectDelaysMs))) {
+        m_unattended = false;
+        setState(remote::ConnectionState::Lost);
+        Q_EMIT failed(
+            Error {ErrorKind::Disconnected,
+                   Tr::tr("The connection to %1 was lost and could not be restored. Check your network, "
+                          "then choose Reconnect.")
+                       .arg(knownHostsName(m_requested.host, m_requested.port)),
+                   QStringLiteral("reconnect attempts exhausted")});
+        return;
+    }
+    setState(remote::ConnectionState::Reconnecting);
+    m_reconnectTimer->start(kReconnectDelaysMs[m_reconnectAttempt++]);
 }
 
 void SessionWorker::tearDown(const Error &processError)
@@ -236,7 +456,13 @@ void SessionWorker::tearDown(const Error &processError)
         }
     }
     m_channels.clear();
+    m_sftp.reset();
     m_keepAlive->stop();
+    if (m_promptTimer->isActive()) {
+        m_promptTimer->stop();
+        Q_EMIT credentialsWithdrawn();
+    }
+    m_auth.reset();
     // tearDown() may run inside a notifier's activated(): delete them from the event loop.
     for (auto *notifier : {&m_readNotifier, &m_writeNotifier}) {
         if (*notifier) {
@@ -247,7 +473,10 @@ void SessionWorker::tearDown(const Error &processError)
     if (m_event && m_session)
         ssh_event_remove_session(m_event.get(), m_session.get());
     m_event.reset();
-    m_session.reset();
+    releaseSessions();
+    // Inner sessions first (above), then the tunnels that carried them, innermost first.
+    while (!m_tunnels.empty())
+        m_tunnels.pop_back();
     m_pendingHostKey.reset();
     m_serverFull = false;
     m_probeTimer->stop();
@@ -377,6 +606,9 @@ void SessionWorker::driveChannels()
                 queueWaits = true;
                 continue;
             }
+        } else if (phase == ExecChannel::Phase::Running && channel->isTerminal()) {
+            channel->flush();
+            continue;
         } else if (phase != ExecChannel::Phase::Opening && phase != ExecChannel::Phase::Requesting) {
             continue;
         }
@@ -473,11 +705,96 @@ bool SessionWorker::reportChannels()
     return freedAny;
 }
 
+void SessionWorker::onReadable()
+{
+    m_readSinceTick = true;
+    // With nothing else running, the first bytes after a keepalive are its answer: a round trip.
+    if (m_keepAliveSentAt.isValid() && m_channels.empty()) {
+        Q_EMIT latencyMeasured(static_cast<int>(m_keepAliveSentAt.elapsed()));
+        m_keepAliveSentAt.invalidate();
+    }
+    pump();
+}
+
 void SessionWorker::sendKeepAlive()
 {
-    // An SSH_MSG_IGNORE makes a dead TCP connection show up as a write error instead of silence.
-    if (m_session)
-        ssh_send_ignore(m_session.get(), "");
+    if (!m_session)
+        return;
+    if (!m_readSinceTick) {
+        const int countMax
+            = m_effective.serverAliveCountMax > 0 ? m_effective.serverAliveCountMax : kDefaultAliveCountMax;
+        if (++m_missedAlive >= countMax) {
+            connectionLost(QStringLiteral("no answer to %1 keepalive(s), %2 s apart")
+                               .arg(m_missedAlive)
+                               .arg(m_keepAlive->interval() / 1000));
+            return;
+        }
+    } else {
+        m_missedAlive = 0;
+    }
+    m_readSinceTick = false;
+    // keepalive@openssh.com with want-reply: the server must answer (OpenSSH answers "failure",
+    // which is all we need). In non-blocking mode libssh tracks one such request: the first call
+    // may only collect the previous answer, so a second call sends the new request.
+    ssh_send_keepalive(m_session.get());
+    ssh_send_keepalive(m_session.get());
+    m_keepAliveSentAt.start();
+    pump();
+}
+
+void SessionWorker::startTerminal(quint64 id, const remote::TerminalOptions &options)
+{
+    if (m_state != remote::ConnectionState::Connected) {
+        remote::ProcessResult result;
+        result.error = notConnectedError();
+        Q_EMIT processFinished(id, result);
+        return;
+    }
+    ExecChannel::Pty pty {options.termType, options.columns, options.rows};
+    m_channels.emplace(id, std::make_unique<ExecChannel>(id, options.command, pty));
+    pump();
+}
+
+void SessionWorker::writeTerminal(quint64 id, const QByteArray &bytes)
+{
+    if (const auto it = m_channels.find(id); it != m_channels.end()) {
+        it->second->queueInput(bytes);
+        pump();
+    }
+}
+
+void SessionWorker::resizeTerminal(quint64 id, int columns, int rows)
+{
+    if (const auto it = m_channels.find(id); it != m_channels.end()) {
+        it->second->resize(columns, rows);
+        pump();
+    }
+}
+
+void SessionWorker::fileOperation(quint64 id, FileOp op, const QString &path, const QByteArray &data,
+                                  uint permissions)
+{
+    remote::FileResult result;
+    if (m_state != remote::ConnectionState::Connected) {
+        result.error = notConnectedError();
+        Q_EMIT fileFinished(id, result);
+        return;
+    }
+    if (!m_sftp)
+        m_sftp = std::make_unique<SftpClient>(m_session.get());
+    switch (op) {
+    case FileOp::Read:
+        result = m_sftp->read(path, remote::Transport::kMaxFileBytes);
+        break;
+    case FileOp::Write:
+        result = m_sftp->write(path, data, permissions);
+        break;
+    case FileOp::Stat:
+        result = m_sftp->stat(path);
+        break;
+    }
+    Q_EMIT fileFinished(id, result);
+    // The blocking SFTP exchange may have read packets for other channels meanwhile.
     pump();
 }
 

@@ -2,6 +2,7 @@
 
 #include "ssh/sessionworker.h"
 #include "ssh/sshremoteprocess.h"
+#include "ssh/sshremoteterminal.h"
 #include "ssh/sshtr.h"
 
 #include <QDeadlineTimer>
@@ -24,6 +25,9 @@ SshTransport::SshTransport(QObject *parent)
     qRegisterMetaType<remote::Endpoint>();
     qRegisterMetaType<remote::HostKey>();
     qRegisterMetaType<remote::ProcessResult>();
+    qRegisterMetaType<remote::AuthRequest>();
+    qRegisterMetaType<remote::FileResult>();
+    qRegisterMetaType<remote::TerminalOptions>();
     qRegisterMetaType<Error>();
 
     m_thread->setObjectName(QStringLiteral("onramp-ssh"));
@@ -34,6 +38,10 @@ SshTransport::SshTransport(QObject *parent)
     connect(m_worker, &SessionWorker::endpointResolved, this,
             [this](const remote::Endpoint &effective) { m_endpoint = effective; });
     connect(m_worker, &SessionWorker::hostKeyUnknown, this, &SshTransport::hostKeyUnknown);
+    connect(m_worker, &SessionWorker::credentialsRequested, this, &SshTransport::credentialsRequested);
+    connect(m_worker, &SessionWorker::credentialsWithdrawn, this, &SshTransport::credentialsWithdrawn);
+    connect(m_worker, &SessionWorker::latencyMeasured, this, &SshTransport::latencyMeasured);
+    connect(m_worker, &SessionWorker::fileFinished, this, &SshTransport::onFileFinished);
     connect(m_worker, &SessionWorker::connected, this, &SshTransport::connected);
     connect(m_worker, &SessionWorker::failed, this, &SshTransport::failed);
     connect(m_worker, &SessionWorker::disconnected, this, &SshTransport::disconnected);
@@ -94,13 +102,78 @@ remote::RemoteProcess *SshTransport::exec(const QString &command, const remote::
     return process;
 }
 
-void SshTransport::answerCredentials(const QStringList &) { }
-void SshTransport::cancelCredentials() { }
-void SshTransport::reconnect() { connectTo(m_endpoint); }
-remote::RemoteTerminal *SshTransport::openTerminal(const remote::TerminalOptions &) { return nullptr; }
-remote::RemoteFileOperation *SshTransport::readFile(const QString &) { return nullptr; }
-remote::RemoteFileOperation *SshTransport::writeFile(const QString &, const QByteArray &, uint) { return nullptr; }
-remote::RemoteFileOperation *SshTransport::statFile(const QString &) { return nullptr; }
+void SshTransport::answerCredentials(const QStringList &answers)
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, answers] { worker->answerCredentials(answers); });
+}
+
+void SshTransport::cancelCredentials()
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->cancelCredentials(); });
+}
+
+void SshTransport::reconnect()
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->reconnect(); });
+}
+
+remote::RemoteTerminal *SshTransport::openTerminal(const remote::TerminalOptions &options)
+{
+    const quint64 id = m_nextProcessId++;
+    SessionWorker *worker = m_worker;
+    SshRemoteTerminal::Hooks hooks {
+        [worker, id](const QByteArray &bytes) {
+            QMetaObject::invokeMethod(worker, [worker, id, bytes] { worker->writeTerminal(id, bytes); });
+        },
+        [worker, id](int columns, int rows) {
+            QMetaObject::invokeMethod(
+                worker, [worker, id, columns, rows] { worker->resizeTerminal(id, columns, rows); });
+        },
+        [worker, id] { QMetaObject::invokeMethod(worker, [worker, id] { worker->cancelProcess(id); }); },
+    };
+    auto *terminal = new SshRemoteTerminal(std::move(hooks), this);
+    m_terminals.insert(id, terminal);
+    QMetaObject::invokeMethod(m_worker, [worker, id, options] { worker->startTerminal(id, options); });
+    return terminal;
+}
+
+remote::RemoteFileOperation *SshTransport::startFileOperation(int op, const QString &path,
+                                                              const QByteArray &data, uint permissions)
+{
+    const quint64 id = m_nextProcessId++;
+    auto *operation = new remote::RemoteFileOperation(this);
+    m_fileOperations.insert(id, operation);
+    const auto kind = static_cast<SessionWorker::FileOp>(op);
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, id, kind, path, data, permissions] {
+        worker->fileOperation(id, kind, path, data, permissions);
+    });
+    return operation;
+}
+
+remote::RemoteFileOperation *SshTransport::readFile(const QString &path)
+{
+    return startFileOperation(static_cast<int>(SessionWorker::FileOp::Read), path, {}, 0);
+}
+
+remote::RemoteFileOperation *SshTransport::writeFile(const QString &path, const QByteArray &data,
+                                                     uint permissions)
+{
+    return startFileOperation(static_cast<int>(SessionWorker::FileOp::Write), path, data, permissions);
+}
+
+remote::RemoteFileOperation *SshTransport::statFile(const QString &path)
+{
+    return startFileOperation(static_cast<int>(SessionWorker::FileOp::Stat), path, {}, 0);
+}
+
+void SshTransport::onFileFinished(quint64 id, const remote::FileResult &result)
+{
+    remote::RemoteFileOperation *operation = m_fileOperations.take(id);
+    if (!operation)
+        return;
+    Q_EMIT operation->done(result);
+    operation->deleteLater();
+}
 
 void SshTransport::cancelProcess(quint64 id)
 {
@@ -117,16 +190,24 @@ void SshTransport::onProcessStarted(quint64 id)
 {
     if (SshRemoteProcess *process = m_processes.value(id))
         process->handleStarted();
+    else if (SshRemoteTerminal *terminal = m_terminals.value(id))
+        terminal->handleStarted();
 }
 
 void SshTransport::onProcessOutput(quint64 id, const QByteArray &stdoutBytes, const QByteArray &stderrBytes)
 {
     if (SshRemoteProcess *process = m_processes.value(id))
         process->handleOutput(stdoutBytes, stderrBytes);
+    else if (SshRemoteTerminal *terminal = m_terminals.value(id))
+        terminal->handleOutput(stdoutBytes + stderrBytes);
 }
 
 void SshTransport::onProcessFinished(quint64 id, const remote::ProcessResult &result)
 {
+    if (QPointer<SshRemoteTerminal> terminal = m_terminals.take(id)) {
+        terminal->handleFinished(result);
+        return;
+    }
     SshRemoteProcess *process = m_processes.take(id);
     if (!process)
         return;

@@ -13,6 +13,7 @@ namespace onramp::ssh {
 
 class SessionWorker;
 class SshRemoteProcess;
+class SshRemoteTerminal;
 
 // The SSH implementation of remote::Transport (libssh). Lives in the caller's thread and never
 // blocks it: a SessionWorker on a dedicated thread owns the session and makes every libssh call;
@@ -45,12 +46,17 @@ private:
     void onProcessStarted(quint64 id);
     void onProcessOutput(quint64 id, const QByteArray &stdoutBytes, const QByteArray &stderrBytes);
     void onProcessFinished(quint64 id, const remote::ProcessResult &result);
+    void onFileFinished(quint64 id, const remote::FileResult &result);
+    remote::RemoteFileOperation *startFileOperation(int op, const QString &path, const QByteArray &data,
+                                                    uint permissions);
 
     QThread *m_thread;
     SessionWorker *m_worker;
     remote::ConnectionState m_state = remote::ConnectionState::Disconnected;
     remote::Endpoint m_endpoint;
     QHash<quint64, QPointer<SshRemoteProcess>> m_processes;
+    QHash<quint64, QPointer<SshRemoteTerminal>> m_terminals;
+    QHash<quint64, QPointer<remote::RemoteFileOperation>> m_fileOperations;
     quint64 m_nextProcessId = 1;
 };
 
