@@ -85,6 +85,12 @@ int main(int argc, char **argv)
                                               Tr::tr("file"));
     const QCommandLineOption sshConfigOption(
         QStringLiteral("ssh-config"), Tr::tr("SSH config file (default: ~/.ssh/config)."), Tr::tr("file"));
+    const QCommandLineOption jumpOption(
+        {QStringLiteral("J"), QStringLiteral("jump")},
+        Tr::tr("Go through these gateways first, like ssh -J: [user@]host[:port] or config aliases, "
+               "comma-separated "
+               "(default: ProxyJump from the SSH config; “none” connects directly)."),
+        Tr::tr("hosts"));
     const QCommandLineOption acceptOption(
         QStringLiteral("accept-new-host-key"),
         Tr::tr("Trust a server that is not in known_hosts yet without asking "
@@ -97,8 +103,8 @@ int main(int argc, char **argv)
         QStringLiteral("lang"), Tr::tr("Language of the messages: en or zh_CN (default: the system's)."),
         Tr::tr("language"));
     parser.addOptions({helpOption, versionOption, hostOption, portOption, userOption, identityOption,
-                       knownHostsOption, sshConfigOption, acceptOption, timeoutOption, verboseOption,
-                       langOption});
+                       knownHostsOption, sshConfigOption, jumpOption, acceptOption, timeoutOption,
+                       verboseOption, langOption});
     const cli::StatusOptions statusOptions;
     parser.addOptions(statusOptions.all());
     parser.addPositionalArgument(QStringLiteral("exec"), Tr::tr("Run a command on the cluster."),
@@ -142,6 +148,7 @@ int main(int argc, char **argv)
     endpoint.identityFile = parser.value(identityOption);
     endpoint.knownHostsFile = parser.value(knownHostsOption);
     endpoint.sshConfigFile = parser.value(sshConfigOption);
+    endpoint.proxyJump = parser.value(jumpOption);
     int timeoutMs = 0;
     if (parser.isSet(timeoutOption)) {
         bool ok = false;

@@ -11,6 +11,8 @@
 
 #include <csignal>
 
+#include <unistd.h>
+
 namespace {
 
 struct CliRun {
@@ -38,6 +40,8 @@ private Q_SLOTS:
     void messagesFollowTheLanguage_data();
     void messagesFollowTheLanguage();
     void interruptEndsTheRemoteCommand();
+    void signsInThroughAskPass_data();
+    void signsInThroughAskPass();
 
 private:
     // Runs onramp-cli with stdin from /dev/null (no terminal), like a script does. The locale is
@@ -60,6 +64,8 @@ CliRun TestCli::cli(const QStringList &arguments, const QStringList &locale)
     QProcess process;
     process.setProcessEnvironment(environment);
     process.setStandardInputFile(QProcess::nullDevice());
+    // A new session: no controlling terminal, whatever runs the tests, so /dev/tty is not there.
+    process.setChildProcessModifier([] { ::setsid(); });
     process.start(QStringLiteral(ONRAMP_CLI_PATH), arguments);
     CliRun run;
     if (!process.waitForFinished(60000)) {
@@ -267,6 +273,63 @@ void TestCli::interruptEndsTheRemoteCommand()
                   "for i in $(seq 50); do pgrep -u \"$(id -u)\" -x -f 'sleep 305' >/dev/null || exit 0; "
                   "sleep 0.1; done; exit 1"));
     QCOMPARE(gone.exitCode, 0);
+}
+
+void TestCli::signsInThroughAskPass_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<bool>("askPass");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("expected"); // stdout on success, a piece of stderr on failure
+    const QString config = m_lab.value(QStringLiteral("ONRAMP_LAB_SSH_CONFIG"));
+    // One word: the remote shell expands it (several words would be quoted one by one).
+    const QStringList remote {QStringLiteral("--"), QStringLiteral("echo $ONRAMP_LAB_LOGIN_NODE")};
+    QTest::newRow("gateway: key, then the one-time code from SSH_ASKPASS")
+        << (QStringList {QStringLiteral("exec"), QStringLiteral("--ssh-config"), config,
+                         QStringLiteral("--host"), QStringLiteral("gateway")}
+            + remote)
+        << true << 0 << QStringLiteral("gateway\n");
+    QTest::newRow("ProxyJump from the SSH config")
+        << (QStringList {QStringLiteral("exec"), QStringLiteral("--ssh-config"), config,
+                         QStringLiteral("--host"), QStringLiteral("aha-inner")}
+            + remote)
+        << true << 0 << QStringLiteral("aha-inner\n");
+    QTest::newRow("-J like ssh -J, no config")
+        << (QStringList {QStringLiteral("exec"), QStringLiteral("--ssh-config"), QStringLiteral("/dev/null"),
+                         QStringLiteral("--identity"), m_lab.value(QStringLiteral("ONRAMP_LAB_KEY")),
+                         QStringLiteral("--known-hosts"),
+                         m_lab.value(QStringLiteral("ONRAMP_LAB_KNOWN_HOSTS")), QStringLiteral("--user"),
+                         m_lab.value(QStringLiteral("ONRAMP_LAB_USER")), QStringLiteral("-J"),
+                         // Like ssh -J, a hop has its own user: the local one unless given.
+                         m_lab.value(QStringLiteral("ONRAMP_LAB_USER")) + QLatin1Char('@')
+                             + m_lab.value(QStringLiteral("ONRAMP_LAB_GATEWAY_HOST")),
+                         QStringLiteral("--host"), m_lab.value(QStringLiteral("ONRAMP_LAB_INNER_HOST"))}
+            + remote)
+        << true << 0 << QStringLiteral("aha-inner\n");
+    QTest::newRow("no terminal and no SSH_ASKPASS: says why, exits 255")
+        << (QStringList {QStringLiteral("exec"), QStringLiteral("--ssh-config"), config,
+                         QStringLiteral("--host"), QStringLiteral("gateway")}
+            + remote)
+        << false << 255 << QStringLiteral("no terminal");
+}
+
+void TestCli::signsInThroughAskPass()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(bool, askPass);
+    QFETCH(int, exitCode);
+    QFETCH(QString, expected);
+    QStringList environment {QStringLiteral("SSH_ASKPASS=")};
+    if (askPass)
+        environment = {QStringLiteral("SSH_ASKPASS=") + m_lab.value(QStringLiteral("ONRAMP_LAB_ASKPASS")),
+                       QStringLiteral("SSH_ASKPASS_REQUIRE=force")};
+    const CliRun run = cli(arguments, environment);
+    QVERIFY2(run.exitCode == exitCode,
+             qPrintable(QStringLiteral("exit %1: %2").arg(run.exitCode).arg(run.err)));
+    if (exitCode == 0)
+        QCOMPARE(run.out, expected);
+    else
+        QVERIFY2(run.err.contains(expected), qPrintable(run.err));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
