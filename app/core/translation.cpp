@@ -36,7 +36,10 @@ QString installTranslators(QCoreApplication &app, const QString &language)
     auto *onramp = new QTranslator(&app);
     if (onramp->load(locale, QStringLiteral("onramp"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
         app.installTranslator(onramp);
-        inEffect = onramp->language();
+        inEffect = onramp->language().isEmpty() ? inEffect : onramp->language();
+    } else if (onramp->load(QStringLiteral("onramp_en"), QStringLiteral(":/i18n"))) {
+        // English needs a catalogue too, for plurals only: "%n GPU(s)" becomes "1 GPU" / "2 GPUs".
+        app.installTranslator(onramp);
     } else {
         delete onramp;
     }
