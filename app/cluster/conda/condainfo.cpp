@@ -13,15 +13,8 @@ namespace cluster {
 
 namespace {
 
-Error unexpected(const QString &message, const QString &detail)
-{
-    return Error {ErrorKind::UnexpectedOutput, message, detail};
-}
-
-QString str(const QJsonValue &v)
-{
-    return v.isString() ? v.toString() : QString();
-}
+using condaoutput::jsonString;
+using condaoutput::unexpected;
 
 QStringList strings(const QJsonValue &v)
 {
@@ -76,13 +69,13 @@ Result<CondaInfo> parseCondaInfoJson(QStringView text)
             QStringLiteral("conda info --json: no conda_version or root_prefix; starts with \"%1\"")
                 .arg(condaoutput::excerpt(text.trimmed())));
     CondaInfo info;
-    info.condaVersion = str(o.value(u"conda_version"));
-    info.rootPrefix = str(o.value(u"root_prefix"));
-    info.activePrefix = str(o.value(u"active_prefix"));
-    info.activePrefixName = str(o.value(u"active_prefix_name"));
-    info.defaultPrefix = str(o.value(u"default_prefix"));
-    info.platform = str(o.value(u"platform"));
-    info.pythonVersion = str(o.value(u"python_version"));
+    info.condaVersion = jsonString(o.value(u"conda_version"));
+    info.rootPrefix = jsonString(o.value(u"root_prefix"));
+    info.activePrefix = jsonString(o.value(u"active_prefix"));
+    info.activePrefixName = jsonString(o.value(u"active_prefix_name"));
+    info.defaultPrefix = jsonString(o.value(u"default_prefix"));
+    info.platform = jsonString(o.value(u"platform"));
+    info.pythonVersion = jsonString(o.value(u"python_version"));
     info.channels = strings(o.value(u"channels"));
     info.pkgsDirs = strings(o.value(u"pkgs_dirs"));
     info.envsDirs = strings(o.value(u"envs_dirs"));
@@ -92,14 +85,14 @@ Result<CondaInfo> parseCondaInfoJson(QStringView text)
         CondaVirtualPackage p;
         if (v.isArray()) { // ["__cuda", "12.2", "0"]
             const QJsonArray a = v.toArray();
-            p.name = str(a.at(0));
-            p.version = str(a.at(1));
-            p.build = str(a.at(2));
+            p.name = jsonString(a.at(0));
+            p.version = jsonString(a.at(1));
+            p.build = jsonString(a.at(2));
         } else if (v.isObject()) { // tolerated: {"name": ..., "version": ..., "build": ...}
             const QJsonObject vo = v.toObject();
-            p.name = str(vo.value(u"name"));
-            p.version = str(vo.value(u"version"));
-            p.build = str(vo.value(u"build"));
+            p.name = jsonString(vo.value(u"name"));
+            p.version = jsonString(vo.value(u"version"));
+            p.build = jsonString(vo.value(u"build"));
         }
         if (!p.name.isEmpty())
             info.virtualPackages << p;
@@ -135,7 +128,7 @@ Result<QList<CondaEnvironment>> parseEnvListJson(QStringView text, const QString
     // (ROOT/envs/NAME), or the first entry (conda lists it first when nothing is sorted before it).
     QString root = withoutTrailingSlash(rootPrefix);
     if (root.isEmpty())
-        root = withoutTrailingSlash(str(o.value(u"root_prefix")));
+        root = withoutTrailingSlash(jsonString(o.value(u"root_prefix")));
     if (root.isEmpty()) {
         for (const QString &candidate : prefixes) {
             for (const QString &other : prefixes) {
@@ -156,7 +149,7 @@ Result<QList<CondaEnvironment>> parseEnvListJson(QStringView text, const QString
         dirs << root + QStringLiteral("/envs");
     for (QString &d : dirs)
         d = withoutTrailingSlash(d);
-    const QString active = withoutTrailingSlash(str(o.value(u"active_prefix")));
+    const QString active = withoutTrailingSlash(jsonString(o.value(u"active_prefix")));
 
     QList<CondaEnvironment> envs;
     for (const QString &prefix : prefixes) {
@@ -220,16 +213,17 @@ Result<QList<CondaPackage>> parsePackageListJson(QStringView text)
     for (const QJsonValue &v : array) {
         const QJsonObject o = v.toObject();
         CondaPackage p;
-        p.name = str(o.value(u"name"));
-        p.version = str(o.value(u"version"));
-        p.build = str(o.value(u"build_string"));
+        p.name = jsonString(o.value(u"name"));
+        p.version = jsonString(o.value(u"version"));
+        p.build = jsonString(o.value(u"build_string"));
         if (p.build.isEmpty())
-            p.build = str(o.value(u"build"));
+            p.build = jsonString(o.value(u"build"));
         p.buildNumber = o.value(u"build_number").isDouble() ? o.value(u"build_number").toInt() : -1;
-        p.channel = condaoutput::recordChannel(str(o.value(u"channel")), str(o.value(u"base_url")));
-        p.subdir = str(o.value(u"platform"));
+        p.channel
+            = condaoutput::recordChannel(jsonString(o.value(u"channel")), jsonString(o.value(u"base_url")));
+        p.subdir = jsonString(o.value(u"platform"));
         if (p.subdir.isEmpty())
-            p.subdir = str(o.value(u"subdir"));
+            p.subdir = jsonString(o.value(u"subdir"));
         if (!v.isObject() || p.name.isEmpty() || p.version.isEmpty())
             return unexpected(
                 CondaTr::tr("The output of “conda list --json” has an entry without a package name "

@@ -6,6 +6,7 @@
 #include "core/error.h"
 
 #include <QJsonDocument>
+#include <QJsonValue>
 #include <QString>
 #include <QStringList>
 
@@ -50,6 +51,18 @@ QString recordChannel(QStringView channel, QStringView baseUrl);
 // Compares two conda version strings segment by segment (numbers numerically, other text
 // lexically); a simplified VersionOrder that is right for the versions plans show. <0, 0, >0.
 int compareVersions(QStringView a, QStringView b);
+
+// A parser's error: conda printed something Onramp could not read.
+inline Error unexpected(const QString &message, const QString &detail)
+{
+    return Error {ErrorKind::UnexpectedOutput, message, detail};
+}
+
+// A JSON field that should be a string: its text, or empty for anything else (null, a number).
+inline QString jsonString(const QJsonValue &value)
+{
+    return value.isString() ? value.toString() : QString();
+}
 
 // The first `max` characters of `text` for an error's technical detail, with control characters
 // shown as escapes, so that binary garbage cannot corrupt a log line.

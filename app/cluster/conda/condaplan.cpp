@@ -16,15 +16,8 @@ namespace cluster {
 
 namespace {
 
-Error unexpected(const QString &message, const QString &detail)
-{
-    return Error {ErrorKind::UnexpectedOutput, message, detail};
-}
-
-QString str(const QJsonValue &v)
-{
-    return v.isString() ? v.toString() : QString();
-}
+using condaoutput::jsonString;
+using condaoutput::unexpected;
 
 QString majorMinor(const QString &version)
 {
@@ -49,25 +42,26 @@ bool readRecord(const QJsonValue &v, CondaPackage *p)
     if (!v.isObject())
         return false;
     const QJsonObject o = v.toObject();
-    p->name = str(o.value(u"name"));
-    p->version = str(o.value(u"version"));
-    p->build = str(o.value(u"build_string"));
+    p->name = jsonString(o.value(u"name"));
+    p->version = jsonString(o.value(u"version"));
+    p->build = jsonString(o.value(u"build_string"));
     if (p->build.isEmpty())
-        p->build = str(o.value(u"build"));
+        p->build = jsonString(o.value(u"build"));
     p->buildNumber = o.value(u"build_number").isDouble() ? o.value(u"build_number").toInt() : -1;
     if (o.contains(u"base_url"))
-        p->channel = condaoutput::recordChannel(str(o.value(u"channel")), str(o.value(u"base_url")));
+        p->channel
+            = condaoutput::recordChannel(jsonString(o.value(u"channel")), jsonString(o.value(u"base_url")));
     else
-        p->channel = condaoutput::shortChannel(str(o.value(u"channel"))); // FETCH: the channel's URL
-    p->subdir = str(o.value(u"subdir"));
-    if (p->subdir.isEmpty() && str(o.value(u"platform")).contains(u'-'))
-        p->subdir = str(o.value(u"platform"));
+        p->channel = condaoutput::shortChannel(jsonString(o.value(u"channel"))); // FETCH: the channel's URL
+    p->subdir = jsonString(o.value(u"subdir"));
+    if (p->subdir.isEmpty() && jsonString(o.value(u"platform")).contains(u'-'))
+        p->subdir = jsonString(o.value(u"platform"));
     if (o.value(u"size").isDouble())
         p->size = qint64(o.value(u"size").toDouble());
     if (p->name.isEmpty() || p->version.isEmpty()) {
         // 4.3 dicts always carry name/version; fall back to dist_name for anything older or odd
         condaoutput::Dist d;
-        if (!condaoutput::parseDist(str(o.value(u"dist_name")), &d))
+        if (!condaoutput::parseDist(jsonString(o.value(u"dist_name")), &d))
             return false;
         p->name = d.name;
         p->version = d.version;
@@ -174,7 +168,7 @@ Result<bool> readActions(const QJsonObject &actions, JsonActions *out)
                 QStringLiteral("plan JSON: unknown key \"%1\" in actions").arg(it.key()));
     }
     if (out->prefix.isEmpty())
-        out->prefix = str(actions.value(u"PREFIX"));
+        out->prefix = jsonString(actions.value(u"PREFIX"));
     const std::pair<const char16_t *, QList<CondaPackage> *> lists[]
         = {{u"LINK", &out->link}, {u"UNLINK", &out->unlink}, {u"FETCH", &out->fetch}};
     for (const auto &[key, list] : lists) {
@@ -307,15 +301,15 @@ Result<CondaPlan> parsePlanJson(QStringView text)
                               .arg(condaoutput::excerpt(text.trimmed())));
     const QJsonObject o = doc.value().object();
     if (o.contains(u"exception_name") || o.contains(u"error")) {
-        const QString name = str(o.value(u"exception_name"));
+        const QString name = jsonString(o.value(u"exception_name"));
         return unexpected(CondaTr::tr("conda stopped with an error instead of making a plan (%1).")
                               .arg(name.isEmpty() ? QStringLiteral("?") : name),
-                          str(o.value(u"error")));
+                          jsonString(o.value(u"error")));
     }
 
     CondaPlan plan;
     plan.dryRun = o.value(u"dry_run").toBool(false);
-    plan.prefix = str(o.value(u"prefix"));
+    plan.prefix = jsonString(o.value(u"prefix"));
     const QJsonValue actions = o.value(u"actions");
     JsonActions acts;
     if (actions.isObject()) { // 4.2, 4.4 and later
@@ -335,7 +329,7 @@ Result<CondaPlan> parsePlanJson(QStringView text)
                           QStringLiteral("plan JSON: \"actions\" is neither an object nor an array"));
     } else if (o.value(u"success").toBool(false)) {
         plan.nothingToDo = true; // {"message": "All requested packages already installed.", "success": true}
-        plan.message = str(o.value(u"message"));
+        plan.message = jsonString(o.value(u"message"));
     } else {
         return unexpected(CondaTr::tr("conda's answer is not a package plan."),
                           QStringLiteral("plan JSON: no actions, no success; starts with \"%1\"")
