@@ -1,6 +1,7 @@
 // onramp-cli as a person or a script uses it: a separate process, against the real lab.
 
 #include "core/version.h"
+#include "support/clirun.h"
 #include "support/labenv.h"
 
 #include <QFile>
@@ -13,15 +14,7 @@
 
 #include <unistd.h>
 
-namespace {
-
-struct CliRun {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-} // namespace
+using onramp::testing::CliRun;
 
 class TestCli : public QObject {
     Q_OBJECT
@@ -54,46 +47,12 @@ private:
 
 CliRun TestCli::cli(const QStringList &arguments, const QStringList &locale)
 {
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"LANGUAGE", "LC_ALL", "LC_MESSAGES"})
-        environment.remove(QLatin1String(name));
-    environment.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-    for (const QString &assignment : locale)
-        environment.insert(assignment.section(QLatin1Char('='), 0, 0),
-                           assignment.section(QLatin1Char('='), 1));
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.setStandardInputFile(QProcess::nullDevice());
-    // A new session: no controlling terminal, whatever runs the tests, so /dev/tty is not there.
-    process.setChildProcessModifier([] { ::setsid(); });
-    process.start(QStringLiteral(ONRAMP_CLI_PATH), arguments);
-    CliRun run;
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return onramp::testing::runCli(QStringLiteral(ONRAMP_CLI_PATH), arguments, locale);
 }
 
 QStringList TestCli::labArguments() const
 {
-    return {QStringLiteral("exec"),
-            QStringLiteral("--host"),
-            m_lab.value(QStringLiteral("ONRAMP_LAB_HOST")),
-            QStringLiteral("--port"),
-            m_lab.value(QStringLiteral("ONRAMP_LAB_PORT")),
-            QStringLiteral("--user"),
-            m_lab.value(QStringLiteral("ONRAMP_LAB_USER")),
-            QStringLiteral("--identity"),
-            m_lab.value(QStringLiteral("ONRAMP_LAB_KEY")),
-            QStringLiteral("--known-hosts"),
-            m_lab.value(QStringLiteral("ONRAMP_LAB_KNOWN_HOSTS")),
-            QStringLiteral("--ssh-config"),
-            QStringLiteral("/dev/null")};
+    return onramp::testing::labCliArguments(m_lab, QStringLiteral("exec"));
 }
 
 void TestCli::initTestCase()

@@ -2,6 +2,7 @@
 // real lab, their --json documents parsed, their tables read, their exit codes checked.
 #include "tst_statuslab.h"
 
+#include "support/clirun.h"
 #include "support/labenv.h"
 
 #include <QJsonArray>
@@ -16,14 +17,10 @@
 using onramp::testing::LabEnv;
 using onramp::testing::StatusLab;
 
+using namespace onramp::testing;
+
 namespace {
 constexpr int kSlurmMs = 90000;
-
-struct CliRun {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
 
 QJsonObject parseObject(const QString &text, QString *why)
 {
@@ -75,41 +72,12 @@ private:
 
 CliRun TestStatusCli::cli(const QStringList &arguments, int timeoutMs)
 {
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"LANGUAGE", "LC_ALL", "LC_MESSAGES"})
-        environment.remove(QLatin1String(name));
-    environment.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.setStandardInputFile(QProcess::nullDevice());
-    process.start(QStringLiteral(ONRAMP_CLI_PATH), arguments);
-    CliRun run;
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return runCli(QStringLiteral(ONRAMP_CLI_PATH), arguments, {}, timeoutMs);
 }
 
 QStringList TestStatusCli::lab(const QString &verb) const
 {
-    return {verb,
-            QStringLiteral("--host"),
-            m_lab.value(QStringLiteral("ONRAMP_LAB_HOST")),
-            QStringLiteral("--port"),
-            m_lab.value(QStringLiteral("ONRAMP_LAB_PORT")),
-            QStringLiteral("--user"),
-            m_lab.value(QStringLiteral("ONRAMP_LAB_USER")),
-            QStringLiteral("--identity"),
-            m_lab.value(QStringLiteral("ONRAMP_LAB_KEY")),
-            QStringLiteral("--known-hosts"),
-            m_lab.value(QStringLiteral("ONRAMP_LAB_KNOWN_HOSTS")),
-            QStringLiteral("--ssh-config"),
-            QStringLiteral("/dev/null")};
+    return labCliArguments(m_lab, verb);
 }
 
 QString TestStatusCli::allocate()
