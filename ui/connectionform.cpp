@@ -131,6 +131,14 @@ ConnectionForm::ConnectionForm(QWidget *parent) : QWidget(parent)
     m_connect->setAutoDefault(true);
     m_connect->setMinimumHeight(34);
 
+    m_abandon = new QPushButton(tr("Disconnect"), this);
+    m_abandon->setObjectName(QStringLiteral("abandonButton"));
+    m_abandon->setAccessibleName(m_abandon->text());
+    m_abandon->setToolTip(tr("End this session instead of reconnecting, to change where to connect."));
+    m_abandon->setAutoDefault(false);
+    m_abandon->setFlat(true);
+    m_abandon->hide();
+
     m_validation = new QLabel(this);
     m_validation->setObjectName(QStringLiteral("validationLabel"));
     m_validation->setWordWrap(true);
@@ -168,6 +176,7 @@ ConnectionForm::ConnectionForm(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_advanced);
     layout->addSpacing(4);
     layout->addWidget(m_connect);
+    layout->addWidget(m_abandon);
     layout->addWidget(m_validation);
 
     connect(m_host, &QComboBox::currentTextChanged, this, [this] {
@@ -178,6 +187,7 @@ ConnectionForm::ConnectionForm(QWidget *parent) : QWidget(parent)
     connect(m_user, &QLineEdit::returnPressed, this, &ConnectionForm::submit);
     connect(m_identity, &QLineEdit::returnPressed, this, &ConnectionForm::submit);
     connect(m_connect, &QPushButton::clicked, this, &ConnectionForm::submit);
+    connect(m_abandon, &QPushButton::clicked, this, &ConnectionForm::disconnectRequested);
     connect(m_advancedToggle, &QToolButton::toggled, this, &ConnectionForm::setAdvancedVisible);
     connect(m_sshConfig, &QLineEdit::editingFinished, this, &ConnectionForm::reloadSshConfig);
     connect(m_identityBrowse, &QToolButton::clicked, this,
@@ -294,7 +304,11 @@ void ConnectionForm::submit()
     case remote::ConnectionState::VerifyingHostKey:
     case remote::ConnectionState::Authenticating:
     case remote::ConnectionState::Connected:
+    case remote::ConnectionState::Reconnecting:
         Q_EMIT disconnectRequested();
+        return;
+    case remote::ConnectionState::Lost:
+        Q_EMIT reconnectRequested();
         return;
     case remote::ConnectionState::Disconnected:
     case remote::ConnectionState::Failed:
@@ -403,14 +417,25 @@ void ConnectionForm::setConnectionState(remote::ConnectionState state)
         m_connect->setText(tr("Cancel"));
         icon = QStringLiteral("close");
         break;
+    case remote::ConnectionState::Reconnecting:
+        m_connect->setText(tr("Stop Reconnecting"));
+        icon = QStringLiteral("close");
+        break;
     case remote::ConnectionState::Connected:
         m_connect->setText(tr("Disconnect"));
         icon = QStringLiteral("disconnect");
         break;
+    case remote::ConnectionState::Lost:
+        m_connect->setText(tr("Reconnect"));
+        break;
     }
-    // Connect is the one primary action of the window: drawn in the accent colour.
+    const bool lost = state == remote::ConnectionState::Lost;
+    m_connect->setAccessibleName(m_connect->text());
+    // Lost: Reconnect is the way back; Disconnect ends the session so the fields can change.
+    m_abandon->setVisible(lost);
+    // Connect (or Reconnect) is the one primary action of the window: drawn in the accent colour.
     const QPalette pal = palette();
-    const bool primary = editable;
+    const bool primary = editable || lost;
     m_connect->setIcon(themedIcon(
         icon, pal, primary ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::ButtonText)));
     m_connect->setStyleSheet(

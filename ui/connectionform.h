@@ -38,7 +38,8 @@ public:
     QString sshConfigPath() const;
     QStringList hostAliases() const;
 
-    // Follows the connection: the button becomes Cancel/Disconnect, fields lock while connected.
+    // Follows the connection: the button becomes Cancel/Disconnect, fields lock while connected;
+    // when the connection is lost it offers Reconnect, with Disconnect beside it.
     void setConnectionState(remote::ConnectionState state);
 
     // The last validation message shown (empty when the input is valid).
@@ -51,6 +52,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     void connectRequested(const onramp::remote::Endpoint &endpoint);
     void disconnectRequested();
+    // The connection was lost and the person chose Reconnect (same endpoint, asks again if needed).
+    void reconnectRequested();
     // Connect was pressed but the input is not usable; `message` is shown under the button.
     void validationFailed(const QString &message);
 
@@ -78,6 +81,7 @@ private:
     QPointer<QLineEdit> m_sshConfig;
     QPointer<QToolButton> m_sshConfigBrowse;
     QPointer<QPushButton> m_connect;
+    QPointer<QPushButton> m_abandon; // "Disconnect" beside Reconnect while the connection is lost
     QPointer<QLabel> m_validation;
     SshConfigFile m_config;
     QString m_configPath;

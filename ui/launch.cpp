@@ -92,8 +92,13 @@ Result<LaunchOptions> parseArguments(const QStringList &arguments)
         Launch::tr("Open this tab: output, gpus or jobs. With --screenshot, the picture "
                    "waits for the tab's first answer from the cluster."),
         Launch::tr("tab"));
+    const QCommandLineOption screenshotAt(
+        QStringLiteral("screenshot-at"),
+        Launch::tr("With --screenshot: take the picture when the session is settled (default), when a "
+                   "sign-in question is shown (credentials), or when the connection is lost (lost)."),
+        Launch::tr("moment"));
     parser.addOptions({help, version, host, port, user, identity, knownHosts, sshConfig, connect, screenshot,
-                       screenshotAfter, screenshotTimeout, lang, tab});
+                       screenshotAfter, screenshotTimeout, lang, tab, screenshotAt});
 
     const auto invalid = [](const QString &message) { return Error {ErrorKind::InvalidInput, message, {}}; };
     if (!parser.parse(arguments))
@@ -133,6 +138,12 @@ Result<LaunchOptions> parseArguments(const QStringList &arguments)
     if (!options.tab.isEmpty() && options.tab != QLatin1String("output")
         && options.tab != QLatin1String("gpus") && options.tab != QLatin1String("jobs"))
         return invalid(Launch::tr("Unknown tab “%1”: use output, gpus or jobs.").arg(options.tab));
+    options.screenshotAt = parser.value(screenshotAt);
+    if (!options.screenshotAt.isEmpty() && options.screenshotAt != QLatin1String("settled")
+        && options.screenshotAt != QLatin1String("credentials")
+        && options.screenshotAt != QLatin1String("lost"))
+        return invalid(
+            Launch::tr("Unknown moment “%1”: use settled, credentials or lost.").arg(options.screenshotAt));
     options.language = parser.value(lang);
     if (!isKnownLanguage(options.language))
         return invalid(Launch::tr("Unknown language “%1”: use en or zh_CN.").arg(options.language));
@@ -156,18 +167,34 @@ void LaunchController::start()
 
     if (!m_options.tab.isEmpty())
         m_window.showTab(m_options.tab);
-    if (!m_options.screenshotPath.isEmpty()) {
-        connect(&m_window, &MainWindow::identifyFinished, this, [this](const setup::CommandRecord &record) {
-            if (!record.result.succeeded() || m_window.statusViewSettled()) {
-                settle(record.result.succeeded() ? RunOutcome::Connected : RunOutcome::CommandFailed);
-                return;
-            }
-            // A status tab: wait for its first answer (GPU values, a problem, or "none").
-            connect(&m_window, &MainWindow::statusViewSettledChanged, this, [this] {
-                if (m_window.statusViewSettled())
-                    settle(RunOutcome::Connected);
-            });
+    if (!m_options.screenshotPath.isEmpty() && m_options.screenshotAt == QLatin1String("credentials")) {
+        connect(&m_window, &MainWindow::credentialsPrompted, this,
+                [this] { settle(RunOutcome::AwaitingCredentials); });
+    }
+    if (!m_options.screenshotPath.isEmpty() && m_options.screenshotAt == QLatin1String("lost")) {
+        // Lost comes just before the failure that explains it: the picture shows both.
+        connect(&m_window, &MainWindow::connectionStateChanged, this, [this](remote::ConnectionState state) {
+            if (state == remote::ConnectionState::Lost)
+                settle(RunOutcome::ConnectionLost);
         });
+    }
+    const bool waitForIdentify
+        = m_options.screenshotAt.isEmpty() || m_options.screenshotAt == QLatin1String("settled");
+    if (!m_options.screenshotPath.isEmpty()) {
+        connect(&m_window, &MainWindow::identifyFinished, this,
+                [this, waitForIdentify](const setup::CommandRecord &record) {
+                    if (!waitForIdentify)
+                        return;
+                    if (!record.result.succeeded() || m_window.statusViewSettled()) {
+                        settle(record.result.succeeded() ? RunOutcome::Connected : RunOutcome::CommandFailed);
+                        return;
+                    }
+                    // A status tab: wait for its first answer (GPU values, a problem, or "none").
+                    connect(&m_window, &MainWindow::statusViewSettledChanged, this, [this] {
+                        if (m_window.statusViewSettled())
+                            settle(RunOutcome::Connected);
+                    });
+                });
         connect(&m_window, &MainWindow::connectionFailed, this,
                 [this] { settle(RunOutcome::ConnectionFailed); });
         connect(&m_window, &MainWindow::hostKeyPrompted, this,

@@ -17,7 +17,7 @@ class MainWindow;
 // What the command line asks for:
 //   onramp --host H --port P --user U --identity F --known-hosts F [--ssh-config F] [--connect]
 //          [--screenshot FILE.png] [--screenshot-after-ms N] [--screenshot-timeout-ms N] [--lang en|zh_CN]
-//          [--tab output|gpus|jobs]
+//          [--tab output|gpus|jobs] [--screenshot-at settled|credentials|lost]
 struct LaunchOptions {
     remote::Endpoint endpoint;
     bool connect = false;
@@ -26,6 +26,9 @@ struct LaunchOptions {
     int screenshotTimeoutMs = 30000; // give up waiting and shoot what is there
     QString language; // empty: follow the system locale
     QString tab; // empty: the output pane; "gpus" or "jobs": a status view (MainWindow::showTab)
+    // When to take the screenshot: empty or "settled" (identify finished, failure, host-key
+    // question), "credentials" (a sign-in question is shown), "lost" (the connection was lost).
+    QString screenshotAt;
     bool showHelp = false;
     bool showVersion = false;
     QString helpText;
@@ -45,6 +48,8 @@ enum class RunOutcome {
     CommandFailed = 3, // connected, but the identify command did not succeed
     AwaitingHostKey = 4, // stopped at the host-key question (the dialog is in the picture)
     ScreenshotFailed = 5,
+    AwaitingCredentials = 6, // stopped at a sign-in question (--screenshot-at credentials)
+    ConnectionLost = 7, // connected, then the connection was lost (--screenshot-at lost)
 };
 
 // Drives a MainWindow from the command line: fills the form, connects when asked and, with

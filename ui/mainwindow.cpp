@@ -2,6 +2,8 @@
 
 #include "cluster/slurm/slurmcommands.h"
 #include "ui/connectionform.h"
+#include "ui/credentialdialog.h"
+#include "ui/credentialstore.h"
 #include "ui/errorbanner.h"
 #include "ui/hostkeydialog.h"
 #include "ui/logpane.h"
@@ -14,6 +16,7 @@
 #include "setup/status/gpumonitor.h"
 #include "setup/status/jobsmonitor.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QFrame>
@@ -140,12 +143,31 @@ MainWindow::MainWindow(remote::TransportFactory factory, QWidget *parent)
     stateLayout->addSpacing(12);
     stateLayout->addWidget(m_hostLabel);
     stateLayout->addStretch(1);
+    m_latencyLabel = new QLabel(this);
+    m_latencyLabel->setObjectName(QStringLiteral("latencyLabel"));
+    m_latencyLabel->setToolTip(tr("Round trip to the server, measured with the last keepalive"));
+    m_latencyLabel->hide();
+    stateLayout->addWidget(m_latencyLabel);
     statusBar()->setObjectName(QStringLiteral("statusBar"));
     statusBar()->setSizeGripEnabled(false);
     statusBar()->addWidget(stateBox, 1);
 
     connect(m_form, &ConnectionForm::connectRequested, this, &MainWindow::connectToEndpoint);
     connect(m_form, &ConnectionForm::disconnectRequested, this, &MainWindow::disconnectFromHost);
+    connect(m_form, &ConnectionForm::reconnectRequested, this, &MainWindow::reconnect);
+
+    m_reconnectAction = new QAction(tr("Reconnect"), this);
+    m_reconnectAction->setObjectName(QStringLiteral("reconnectAction"));
+    m_reconnectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_reconnectAction->setEnabled(false);
+    connect(m_reconnectAction, &QAction::triggered, this, &MainWindow::reconnect);
+    addAction(m_reconnectAction);
+
+    m_credentials = new CredentialStore(CredentialStore::Mode::Auto, this);
+    connect(m_credentials, &CredentialStore::locationChanged, this, [this](CredentialStore::Location where) {
+        if (m_credentialDialog)
+            m_credentialDialog->setRememberLocation(where);
+    });
 
     setHostKeyPrompter({});
     setState(remote::ConnectionState::Disconnected);
@@ -161,6 +183,7 @@ MainWindow::~MainWindow()
     m_allocator->setTransport(nullptr);
     if (m_transport)
         m_transport->disconnect(this);
+    dropPendingRemember();
 }
 
 ConnectionForm *MainWindow::connectionForm() const
@@ -181,6 +204,11 @@ ErrorBanner *MainWindow::errorBanner() const
 HostKeyDialog *MainWindow::hostKeyDialog() const
 {
     return m_hostKeyDialog;
+}
+
+CredentialDialog *MainWindow::credentialDialog() const
+{
+    return m_credentialDialog;
 }
 
 void MainWindow::setHostKeyPrompter(HostKeyPrompter prompter)
@@ -212,6 +240,7 @@ void MainWindow::connectToEndpoint(const remote::Endpoint &endpoint)
     m_hostKeyRejected = false;
     m_wasConnected = false;
     m_identifyRecord.reset();
+    m_autoAnsweredKey.clear();
     if (!m_factory) {
         onFailed(Error {ErrorKind::Internal, tr("This build of Onramp cannot open SSH connections."),
                         QStringLiteral("no transport factory")});
@@ -226,6 +255,9 @@ void MainWindow::connectToEndpoint(const remote::Endpoint &endpoint)
     remote::Transport *t = m_transport.get();
     connect(t, &remote::Transport::stateChanged, this, &MainWindow::setState);
     connect(t, &remote::Transport::hostKeyUnknown, this, &MainWindow::onHostKeyUnknown);
+    connect(t, &remote::Transport::credentialsRequested, this, &MainWindow::onCredentialsRequested);
+    connect(t, &remote::Transport::credentialsWithdrawn, this, &MainWindow::onCredentialsWithdrawn);
+    connect(t, &remote::Transport::latencyMeasured, this, &MainWindow::onLatency);
     connect(t, &remote::Transport::connected, this, &MainWindow::onConnected);
     connect(t, &remote::Transport::failed, this, &MainWindow::onFailed);
     connect(t, &remote::Transport::disconnected, this, &MainWindow::onDisconnected);
@@ -247,8 +279,20 @@ void MainWindow::disconnectFromHost()
         m_identify->cancel();
     if (m_hostKeyDialog)
         m_hostKeyDialog->reject();
+    closeCredentialDialog();
+    dropPendingRemember();
     if (m_transport)
         m_transport->disconnectFrom();
+}
+
+void MainWindow::reconnect()
+{
+    if (!m_transport || m_state != remote::ConnectionState::Lost)
+        return;
+    m_banner->dismiss();
+    m_autoAnsweredKey.clear();
+    m_log->appendNote(tr("Reconnecting to %1…").arg(destinationWithPort()));
+    m_transport->reconnect();
 }
 
 void MainWindow::dropTransport()
@@ -256,6 +300,8 @@ void MainWindow::dropTransport()
     delete m_identify;
     if (m_hostKeyDialog)
         m_hostKeyDialog->close();
+    closeCredentialDialog();
+    dropPendingRemember();
     if (!m_transport)
         return;
     m_transport->disconnect(this);
@@ -276,6 +322,13 @@ void MainWindow::setState(remote::ConnectionState state)
     m_form->setConnectionState(state);
     m_indicator->setState(state);
     m_stateLabel->setText(remote::describe(state));
+    m_reconnectAction->setEnabled(state == remote::ConnectionState::Lost);
+    if (state != remote::ConnectionState::Connected)
+        m_latencyLabel->hide(); // a round trip measured on a link that is gone means nothing now
+    if (changed && state == remote::ConnectionState::Disconnected && m_wasConnected) {
+        m_log->appendNote(tr("Disconnected from %1.").arg(destinationWithPort()));
+        m_wasConnected = false;
+    }
     if (changed)
         Q_EMIT connectionStateChanged(state);
 }
@@ -303,14 +356,132 @@ void MainWindow::onHostKeyUnknown(const remote::HostKey &key)
 
 void MainWindow::onConnected()
 {
+    const bool again = m_wasConnected;
     m_wasConnected = true;
     m_banner->dismiss();
+    closeCredentialDialog();
+    m_autoAnsweredKey.clear();
+    if (!m_pendingRememberKey.isEmpty()) {
+        // Only a password the server accepted is worth keeping.
+        m_credentials->remember(m_pendingRememberKey, m_pendingRememberSecret);
+        dropPendingRemember();
+    }
     // The transport knows the effective user and host now (ssh config applied).
     m_log->setSource(destination());
     m_hostLabel->setText(destinationWithPort());
     setState(remote::ConnectionState::Connected);
-    m_log->appendNote(tr("Connected to %1.").arg(destinationWithPort()));
+    if (again) {
+        // The session came back (on its own or by Reconnect): the status views resume by
+        // themselves on the same transport; the cluster's identity is already shown.
+        m_log->appendNote(tr("Reconnected to %1.").arg(destinationWithPort()));
+        if (m_identify || (m_identifyRecord && m_identifyRecord->result.succeeded()))
+            return;
+    } else {
+        m_log->appendNote(tr("Connected to %1.").arg(destinationWithPort()));
+    }
     runIdentify();
+}
+
+void MainWindow::onCredentialsRequested(const remote::AuthRequest &request)
+{
+    closeCredentialDialog();
+    const quint64 serial = ++m_credentialSerial;
+    if (!request.previousError.isEmpty()) {
+        // The last answer was refused: a password waiting to be remembered was wrong, and one that
+        // Onramp answered on its own is no longer right. Never send it again: ask the person.
+        dropPendingRemember();
+        if (!m_autoAnsweredKey.isEmpty()) {
+            m_credentials->forget(m_autoAnsweredKey);
+            m_log->appendNote(tr("The server did not accept the remembered password; Onramp forgot it."));
+        }
+        m_autoAnsweredKey.clear();
+        askForCredentials(request);
+        return;
+    }
+    m_autoAnsweredKey.clear();
+    if (request.rememberKey.isEmpty() || request.prompts.size() != 1) {
+        askForCredentials(request);
+        return;
+    }
+    QPointer<remote::Transport> transport = m_transport.get();
+    m_credentials->lookup(
+        request.rememberKey, this, [this, serial, transport, request](std::optional<QString> secret) {
+            if (serial != m_credentialSerial || !transport || transport != m_transport.get())
+                return; // withdrawn or superseded meanwhile
+            if (!secret) {
+                askForCredentials(request);
+                return;
+            }
+            m_autoAnsweredKey = request.rememberKey;
+            ++m_credentialSerial; // answered: this request is done
+            m_log->appendNote(tr("Signing in with the remembered password."));
+            QStringList answers {*secret};
+            transport->answerCredentials(answers);
+            wipeStrings(answers);
+            wipeString(*secret);
+        });
+}
+
+void MainWindow::askForCredentials(const remote::AuthRequest &request)
+{
+    const quint64 serial = m_credentialSerial;
+    QPointer<remote::Transport> transport = m_transport.get();
+    auto *dialog = new CredentialDialog(request, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setRememberLocation(m_credentials->location());
+    m_credentialDialog = dialog;
+    connect(dialog, &QDialog::finished, this, [this, dialog, serial, transport](int result) {
+        if (serial != m_credentialSerial || !transport || transport != m_transport.get()) {
+            dialog->wipe();
+            return; // withdrawn: the transport no longer waits for this answer
+        }
+        ++m_credentialSerial;
+        if (result != QDialog::Accepted) {
+            transport->cancelCredentials();
+            return;
+        }
+        QStringList answers = dialog->answers();
+        dropPendingRemember();
+        if (dialog->rememberRequested() && !answers.isEmpty()) {
+            m_pendingRememberKey = dialog->request().rememberKey;
+            m_pendingRememberSecret = QString(answers.first().constData(), answers.first().size());
+        }
+        transport->answerCredentials(answers);
+        wipeStrings(answers);
+        dialog->wipe();
+    });
+    dialog->open(); // window-modal, no nested event loop
+    Q_EMIT credentialsPrompted(request);
+}
+
+void MainWindow::onCredentialsWithdrawn()
+{
+    ++m_credentialSerial;
+    closeCredentialDialog();
+}
+
+void MainWindow::closeCredentialDialog()
+{
+    if (!m_credentialDialog)
+        return;
+    CredentialDialog *dialog = m_credentialDialog;
+    m_credentialDialog.clear();
+    ++m_credentialSerial; // its finished() must not answer or cancel anything now
+    dialog->close();
+}
+
+void MainWindow::dropPendingRemember()
+{
+    m_pendingRememberKey.clear();
+    wipeString(m_pendingRememberSecret);
+}
+
+void MainWindow::onLatency(int milliseconds)
+{
+    if (m_state != remote::ConnectionState::Connected)
+        return;
+    m_latencyLabel->setText(tr("%1 ms").arg(milliseconds));
+    m_latencyLabel->show();
 }
 
 void MainWindow::runIdentify()
@@ -351,7 +522,16 @@ void MainWindow::onFailed(const Error &error)
 {
     if (m_hostKeyDialog)
         m_hostKeyDialog->close();
-    setState(remote::ConnectionState::Failed);
+    closeCredentialDialog();
+    dropPendingRemember();
+    if (!m_autoAnsweredKey.isEmpty() && error.kind == ErrorKind::AuthFailed) {
+        // Refused without a second question: the remembered password must not be tried again.
+        m_credentials->forget(m_autoAnsweredKey);
+        m_autoAnsweredKey.clear();
+    }
+    // Lost (the transport said so just before) stays Lost: Reconnect is still possible.
+    if (m_state != remote::ConnectionState::Lost)
+        setState(remote::ConnectionState::Failed);
     if (m_hostKeyRejected
         && (error.kind == ErrorKind::Cancelled || error.kind == ErrorKind::HostKeyUnknown)) {
         // The banner already says why; keep the library's words as the technical detail.
@@ -380,15 +560,19 @@ void MainWindow::onFailed(const Error &error)
     }
     if (m_wasConnected)
         m_log->appendNote(tr("Connection lost: %1").arg(error.message));
+    m_log->flush();
     Q_EMIT connectionFailed(error);
 }
 
 void MainWindow::onDisconnected()
 {
+    if (m_state == remote::ConnectionState::Connected) {
+        // The link dropped under us: the transport goes on to Reconnecting (on its own) or Lost
+        // (Reconnect needs the person), and tells us with stateChanged. Keep the session's views.
+        m_log->appendNote(tr("The connection to %1 dropped.").arg(destinationWithPort()));
+        return;
+    }
     setState(remote::ConnectionState::Disconnected);
-    if (m_wasConnected)
-        m_log->appendNote(tr("Disconnected from %1.").arg(destinationWithPort()));
-    m_wasConnected = false;
 }
 
 QString MainWindow::destination() const

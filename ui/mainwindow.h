@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 
+class QAction;
 class QLabel;
 class QTabWidget;
 
@@ -26,6 +27,8 @@ namespace onramp {
 namespace ui {
 
 class ConnectionForm;
+class CredentialDialog;
+class CredentialStore;
 class ErrorBanner;
 class GpuDashboard;
 class JobsView;
@@ -54,6 +57,12 @@ public:
     remote::ConnectionState connectionState() const { return m_state; }
     // The host-key dialog of the default prompter while it is open.
     HostKeyDialog *hostKeyDialog() const;
+    // The sign-in question (password, passphrase, one-time code) while it is open.
+    CredentialDialog *credentialDialog() const;
+    // Passwords the person chose to remember (system keychain, else this session's memory).
+    CredentialStore *credentialStore() const { return m_credentials; }
+    // "Reconnect" (Ctrl+R): enabled while the connection is lost.
+    QAction *reconnectAction() const { return m_reconnectAction; }
 
     // The tabs beside the sidebar: the output pane ("output"), the GPU dashboard ("gpus") and the
     // jobs view ("jobs"). The status views poll the cluster only while their tab is shown.
@@ -76,10 +85,14 @@ public:
 public Q_SLOTS:
     void connectToEndpoint(const onramp::remote::Endpoint &endpoint);
     void disconnectFromHost();
+    // After the connection was lost: the same endpoint again, asking whatever is needed.
+    void reconnect();
 
 Q_SIGNALS:
     void connectionStateChanged(onramp::remote::ConnectionState state);
     void hostKeyPrompted(const onramp::remote::HostKey &key);
+    // The person is being asked to sign in (not emitted when a remembered password answers).
+    void credentialsPrompted(const onramp::remote::AuthRequest &request);
     void connectionFailed(const onramp::Error &error);
     void identifyFinished(const onramp::setup::CommandRecord &record);
     // The status view in the current tab has its first answer (see statusViewSettled()).
@@ -91,6 +104,12 @@ protected:
 private:
     void setState(remote::ConnectionState state);
     void onHostKeyUnknown(const remote::HostKey &key);
+    void onCredentialsRequested(const remote::AuthRequest &request);
+    void onCredentialsWithdrawn();
+    void askForCredentials(const remote::AuthRequest &request);
+    void closeCredentialDialog();
+    void dropPendingRemember();
+    void onLatency(int milliseconds);
     void onConnected();
     void onFailed(const Error &error);
     void onDisconnected();
@@ -112,6 +131,17 @@ private:
     remote::ConnectionState m_state = remote::ConnectionState::Disconnected;
     bool m_hostKeyRejected = false;
     bool m_wasConnected = false;
+
+    // Sign-in questions. Each request (and each withdrawal) gets a new serial, so an answer that
+    // arrives for an older one (a late keychain lookup, a dialog closed by a withdrawal) is dropped.
+    CredentialStore *m_credentials = nullptr;
+    QPointer<CredentialDialog> m_credentialDialog;
+    quint64 m_credentialSerial = 0;
+    QString m_autoAnsweredKey; // a remembered password was sent for this key and not yet accepted
+    QString m_pendingRememberKey; // "Remember" was ticked: kept once the sign-in succeeds
+    QString m_pendingRememberSecret;
+    QAction *m_reconnectAction = nullptr;
+    QPointer<QLabel> m_latencyLabel;
 
     QPointer<ConnectionForm> m_form;
     QPointer<LogPane> m_log;

@@ -28,10 +28,12 @@ QColor StatusIndicator::color() const
     case remote::ConnectionState::Connecting:
     case remote::ConnectionState::VerifyingHostKey:
     case remote::ConnectionState::Authenticating:
+    case remote::ConnectionState::Reconnecting:
         return toneColor(Tone::Busy, palette());
     case remote::ConnectionState::Connected:
         return toneColor(Tone::Success, palette());
     case remote::ConnectionState::Failed:
+    case remote::ConnectionState::Lost:
         return toneColor(Tone::Error, palette());
     }
     return toneColor(Tone::Neutral, palette());

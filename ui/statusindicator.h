@@ -7,8 +7,8 @@
 namespace onramp {
 namespace ui {
 
-// A small dot in the connection state's colour: grey when not connected, amber while connecting,
-// green when connected, red when the connection failed.
+// A small dot in the connection state's colour: grey when not connected, amber while connecting
+// or reconnecting, green when connected, red when the connection failed or was lost.
 class StatusIndicator : public QWidget {
     Q_OBJECT
 public:
