@@ -4,7 +4,12 @@
 #include "ssh/sshtr.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QMessageAuthenticationCode>
+#include <QRandomGenerator>
+
+#include <array>
 
 namespace onramp::ssh {
 
@@ -94,21 +99,79 @@ HostKeyCheck checkHostKey(ssh_session session, const remote::Endpoint &effective
     return check;
 }
 
-Status trustHostKey(ssh_session session, const remote::HostKey &key)
+QByteArray knownHostsLine(const QString &name, const QByteArray &keyType, const QByteArray &base64Key,
+                          bool hashed, const QByteArray &salt)
 {
-    // OpenSSH creates ~/.ssh on first use; libssh may not, and a missing folder must not turn a
-    // "yes, trust it" into a failure.
-    const QFileInfo file(key.knownHostsFile);
-    const auto ownerOnly = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner;
-    if (!file.absoluteDir().exists() && !QDir().mkdir(file.absolutePath(), ownerOnly))
+    QByteArray host = name.toUtf8();
+    if (hashed) {
+        // OpenSSH's host_hash(): a SHA-1-sized salt, HMAC-SHA1 keyed with it over the name.
+        QByteArray key = salt;
+        if (key.isEmpty()) {
+            std::array<quint32, 5> random {};
+            QRandomGenerator::system()->fillRange(random.data(), random.size());
+            key = QByteArray(reinterpret_cast<const char *>(random.data()), sizeof(random));
+        }
+        const QByteArray mac = QMessageAuthenticationCode::hash(host, key, QCryptographicHash::Sha1);
+        host = "|1|" + key.toBase64() + '|' + mac.toBase64();
+    }
+    return host + ' ' + keyType + ' ' + base64Key + '\n';
+}
+
+Status appendKnownHostsLine(const QString &file, const QByteArray &line)
+{
+    const QFileInfo info(file);
+    const auto ownerOnlyDir = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner;
+    // OpenSSH creates ~/.ssh on first use; a missing folder must not turn a "yes, trust it" into a
+    // failure. Each missing level is created private, as ssh does for ~/.ssh.
+    QStringList missing;
+    for (QFileInfo dir(info.absolutePath()); !dir.exists(); dir = QFileInfo(dir.absolutePath()))
+        missing.prepend(dir.absoluteFilePath());
+    for (const QString &dir : std::as_const(missing)) {
+        if (!QDir().mkdir(dir, ownerOnlyDir))
+            return Error {
+                ErrorKind::HostKeyUnknown,
+                Tr::tr("The folder %1 could not be created to remember the server's identity.").arg(dir),
+                QStringLiteral("mkdir %1 failed").arg(dir)};
+    }
+
+    QFile out(file);
+    // Append mode only ever adds at the end: a concurrent ssh(1) writing the same file loses nothing.
+    if (!out.open(QIODevice::ReadWrite | QIODevice::Append, QFile::ReadOwner | QFile::WriteOwner))
         return Error {ErrorKind::HostKeyUnknown,
-                      Tr::tr("The folder %1 could not be created to remember the server's identity.")
-                          .arg(file.absolutePath()),
-                      QStringLiteral("mkpath failed")};
-    if (ssh_session_update_known_hosts(session) != SSH_OK)
+                      Tr::tr("The server's identity could not be saved in %1.").arg(file), out.errorString()};
+    QByteArray bytes = line;
+    if (const qint64 size = out.size(); size > 0 && out.seek(size - 1) && out.read(1) != "\n")
+        bytes.prepend('\n');
+    if (out.write(bytes) != bytes.size() || !out.flush())
+        return Error {ErrorKind::HostKeyUnknown,
+                      Tr::tr("The server's identity could not be saved in %1.").arg(file), out.errorString()};
+    return success();
+}
+
+Status trustHostKey(ssh_session session, const remote::HostKey &key, bool hashed)
+{
+    ssh_key rawKey = nullptr;
+    if (ssh_get_server_publickey(session, &rawKey) != SSH_OK)
+        return Error {ErrorKind::HostKeyUnknown, Tr::tr("The server did not present a host key."),
+                      QString::fromUtf8(ssh_get_error(session))};
+    const KeyPtr serverKey(rawKey);
+    char *rawBase64 = nullptr;
+    if (ssh_pki_export_pubkey_base64(serverKey.get(), &rawBase64) != SSH_OK)
         return Error {ErrorKind::HostKeyUnknown,
                       Tr::tr("The server's identity could not be saved in %1.").arg(key.knownHostsFile),
-                      QString::fromUtf8(ssh_get_error(session))};
+                      QStringLiteral("ssh_pki_export_pubkey_base64 failed")};
+    const CStringPtr base64(rawBase64);
+    const QByteArray type = ssh_key_type_to_char(ssh_key_type(serverKey.get()));
+
+    const QByteArray line
+        = knownHostsLine(knownHostsName(key.host, key.port), type, QByteArray(base64.get()), hashed);
+    if (Status written = appendKnownHostsLine(key.knownHostsFile, line); !written)
+        return written;
+    // libssh matches hashed and plain names alike; if it cannot find what was just written, the next
+    // connection would ask again, and the log should say why.
+    if (ssh_session_is_known_server(session) != SSH_KNOWN_HOSTS_OK)
+        qCWarning(lcSsh) << "libssh does not find the entry just written to" << key.knownHostsFile
+                         << QString::fromUtf8(ssh_get_error(session));
     return success();
 }
 
