@@ -26,7 +26,6 @@ namespace {
 constexpr int kMaxReadsPerPump = 64;
 // How long a process gets between SIGTERM and SIGKILL after cancel() or a timeout.
 constexpr int kTerminateGraceMs = 3000;
-constexpr int kDefaultAliveIntervalSec = 30;
 constexpr int kDefaultAliveCountMax = 3;
 // How long a question for the person (password, code) stays open, and how long the server may
 // take to answer a sign-in step (a phone push waits for the person too).
@@ -245,7 +244,7 @@ void SessionWorker::answerHostKey(bool trust)
                               QStringLiteral("host key %1 rejected").arg(key.fingerprint)});
         return;
     }
-    if (Status saved = trustHostKey(m_session.get(), key); !saved) {
+    if (Status saved = trustHostKey(m_session.get(), key, m_effective.hashKnownHosts); !saved) {
         failConnecting(saved.error());
         return;
     }
@@ -357,12 +356,14 @@ bool SessionWorker::startMultiplexing()
     m_writeNotifier = std::make_unique<QSocketNotifier>(fd, QSocketNotifier::Write);
     m_writeNotifier->setEnabled(false);
     connect(m_writeNotifier.get(), &QSocketNotifier::activated, this, &SessionWorker::pump);
-    const int interval = m_effective.serverAliveIntervalSec > 0 ? m_effective.serverAliveIntervalSec
-                                                                : kDefaultAliveIntervalSec;
-    m_keepAlive->setInterval(std::chrono::seconds(interval));
+    // The effective endpoint carries the config's value (30 s by default); ServerAliveInterval 0
+    // turns keepalive off, as in OpenSSH.
     m_missedAlive = 0;
     m_readSinceTick = true;
-    m_keepAlive->start();
+    if (m_effective.serverAliveIntervalSec > 0) {
+        m_keepAlive->setInterval(std::chrono::seconds(m_effective.serverAliveIntervalSec));
+        m_keepAlive->start();
+    }
     return true;
 }
 
