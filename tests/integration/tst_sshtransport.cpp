@@ -3,6 +3,7 @@
 #include "core/shellquote.h"
 #include "ssh/sshtransport.h"
 #include "support/labenv.h"
+#include "support/remoterun.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -21,6 +22,7 @@
 #include <unistd.h>
 
 using namespace onramp;
+using namespace onramp::testing;
 using remote::ConnectionState;
 using remote::Endpoint;
 using remote::ExecOptions;
@@ -30,72 +32,6 @@ using remote::RemoteProcess;
 using remote::Transport;
 
 namespace {
-
-constexpr int kConnectWaitMs = 20000;
-constexpr int kCommandWaitMs = 30000;
-
-// Everything one remote command produced, collected from the process's signals.
-struct Run {
-    QString out;
-    QString err;
-    QStringList outChunks;
-    ProcessResult result;
-    bool started = false;
-    bool done = false;
-    int doneCount = 0;
-    qint64 firstOutputMs = -1;
-    qint64 doneMs = -1;
-    QElapsedTimer clock;
-};
-
-std::shared_ptr<Run> watch(RemoteProcess *process)
-{
-    auto run = std::make_shared<Run>();
-    run->clock.start();
-    QObject::connect(process, &RemoteProcess::started, process, [run] { run->started = true; });
-    QObject::connect(process, &RemoteProcess::stdoutText, process, [run](const QString &text) {
-        if (run->firstOutputMs < 0)
-            run->firstOutputMs = run->clock.elapsed();
-        run->out += text;
-        run->outChunks << text;
-    });
-    QObject::connect(process, &RemoteProcess::stderrText, process,
-                     [run](const QString &text) { run->err += text; });
-    QObject::connect(process, &RemoteProcess::done, process, [run](const ProcessResult &result) {
-        run->result = result;
-        run->done = true;
-        ++run->doneCount;
-        run->doneMs = run->clock.elapsed();
-    });
-    return run;
-}
-
-// Runs one command and waits for done(); `run->done` is false if it never came.
-std::shared_ptr<Run> runCommand(Transport &transport, const QString &command, const ExecOptions &options = {})
-{
-    auto run = watch(transport.exec(command, options));
-    static_cast<void>(QTest::qWaitFor([&] { return run->done; }, kCommandWaitMs));
-    return run;
-}
-
-QString describe(const ProcessResult &result)
-{
-    return QStringLiteral("exit=%1 signal=%2 error=%3 (%4)")
-        .arg(result.exitCode)
-        .arg(result.exitSignal, result.error ? result.error->message : QStringLiteral("none"),
-             result.error ? result.error->detail : QString());
-}
-
-// Runs a local program (ssh-keygen) and returns its stdout; exit status in *status.
-QString runLocal(const QString &program, const QStringList &arguments, int *status = nullptr)
-{
-    QProcess process;
-    process.start(program, arguments);
-    process.waitForFinished(10000);
-    if (status)
-        *status = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    return QString::fromUtf8(process.readAllStandardOutput());
-}
 
 // "SHA256:..." of the server's key of `type` (e.g. ssh-ed25519), as OpenSSH's ssh-keygen computes
 // it from a known_hosts file.
