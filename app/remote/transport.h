@@ -117,6 +117,9 @@ public:
 
 Q_SIGNALS:
     void started();
+    // The raw bytes of stdout, just before their text: for byte-exact copies (a log tailed by
+    // offset), where re-encoding the decoded text could differ from what the file holds.
+    void stdoutData(const QByteArray &bytes);
     void stdoutText(const QString &text);
     void stderrText(const QString &text);
     void done(const onramp::remote::ProcessResult &result);

@@ -34,6 +34,7 @@ void SshRemoteProcess::handleOutput(const QByteArray &stdoutBytes, const QByteAr
     if (m_finished)
         return;
     if (!stdoutBytes.isEmpty()) {
+        Q_EMIT stdoutData(stdoutBytes);
         if (const QString text = m_stdoutDecoder.decode(stdoutBytes); !text.isEmpty())
             Q_EMIT stdoutText(text);
     }
