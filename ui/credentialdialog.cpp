@@ -5,7 +5,6 @@
 #include <QCheckBox>
 #include <QDialogButtonBox>
 #include <QDir>
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -124,9 +123,10 @@ CredentialDialog::CredentialDialog(const remote::AuthRequest &request, QWidget *
         text->addWidget(error);
     }
 
-    auto *form = new QFormLayout;
-    form->setRowWrapPolicy(QFormLayout::WrapAllRows);
-    form->setVerticalSpacing(4);
+    // Label above field, full width: a QFormLayout squeezes a long, wrapping prompt into a narrow
+    // column ("One-time / password (OATH) / for `student':").
+    auto *form = new QVBoxLayout;
+    form->setSpacing(4);
     for (int i = 0; i < request.prompts.size(); ++i) {
         const remote::AuthPrompt &prompt = request.prompts.at(i);
         auto *field = new QLineEdit(this);
@@ -140,7 +140,10 @@ CredentialDialog::CredentialDialog(const remote::AuthRequest &request, QWidget *
         auto *label = plainLabel(prompt.text.trimmed(), QStringLiteral("promptLabel%1").arg(i), this);
         label->setWordWrap(true);
         label->setBuddy(field);
-        form->addRow(label, field);
+        if (i > 0)
+            form->addSpacing(6);
+        form->addWidget(label);
+        form->addWidget(field);
         m_fields.append(field);
     }
     text->addLayout(form);

@@ -10,6 +10,8 @@
 #include "ui/status/gpudashboard.h"
 #include "ui/status/jobsview.h"
 #include "ui/statusindicator.h"
+#include "ui/terminal/terminalpane.h"
+#include "ui/terminal/terminalview.h"
 #include "ui/theme.h"
 
 #include "setup/status/allocationstarter.h"
@@ -19,6 +21,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -26,6 +29,7 @@
 #include <QScreen>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace onramp {
@@ -148,6 +152,29 @@ MainWindow::MainWindow(remote::TransportFactory factory, QWidget *parent)
     m_latencyLabel->setToolTip(tr("Round trip to the server, measured with the last keepalive"));
     m_latencyLabel->hide();
     stateLayout->addWidget(m_latencyLabel);
+
+    // The terminal: a dock under the content, shown from the status bar's Terminal button.
+    m_terminalPane = new TerminalPane(this);
+    m_terminalDock = new QDockWidget(tr("Terminal"), this);
+    m_terminalDock->setObjectName(QStringLiteral("terminalDock"));
+    m_terminalDock->setWidget(m_terminalPane);
+    m_terminalDock->setAllowedAreas(Qt::BottomDockWidgetArea | Qt::RightDockWidgetArea);
+    addDockWidget(Qt::BottomDockWidgetArea, m_terminalDock);
+    m_terminalDock->hide();
+    QAction *toggleTerminal = m_terminalDock->toggleViewAction();
+    toggleTerminal->setObjectName(QStringLiteral("terminalAction"));
+    toggleTerminal->setText(tr("Terminal"));
+    toggleTerminal->setToolTip(tr("Show or hide the terminal on the cluster"));
+    toggleTerminal->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+    auto *terminalButton = new QToolButton(this);
+    terminalButton->setObjectName(QStringLiteral("terminalButton"));
+    terminalButton->setDefaultAction(toggleTerminal);
+    terminalButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    terminalButton->setAutoRaise(true);
+    terminalButton->setAccessibleName(tr("Terminal"));
+    stateLayout->addSpacing(8);
+    stateLayout->addWidget(terminalButton);
+    connect(m_terminalPane, &TerminalPane::openRequested, this, &MainWindow::openTerminal);
     statusBar()->setObjectName(QStringLiteral("statusBar"));
     statusBar()->setSizeGripEnabled(false);
     statusBar()->addWidget(stateBox, 1);
@@ -176,8 +203,9 @@ MainWindow::MainWindow(remote::TransportFactory factory, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    // The identify command and the status pollers refer to the transport: they go first.
+    // The identify command, the terminal and the status pollers refer to the transport: they go first.
     delete m_identify;
+    closeTerminal();
     m_jobsMonitor->setTransport(nullptr);
     m_gpuMonitor->setTransport(nullptr);
     m_allocator->setTransport(nullptr);
@@ -204,6 +232,11 @@ ErrorBanner *MainWindow::errorBanner() const
 HostKeyDialog *MainWindow::hostKeyDialog() const
 {
     return m_hostKeyDialog;
+}
+
+TerminalPane *MainWindow::terminalPane() const
+{
+    return m_terminalPane;
 }
 
 CredentialDialog *MainWindow::credentialDialog() const
@@ -298,6 +331,7 @@ void MainWindow::reconnect()
 void MainWindow::dropTransport()
 {
     delete m_identify;
+    closeTerminal();
     if (m_hostKeyDialog)
         m_hostKeyDialog->close();
     closeCredentialDialog();
@@ -323,6 +357,8 @@ void MainWindow::setState(remote::ConnectionState state)
     m_indicator->setState(state);
     m_stateLabel->setText(remote::describe(state));
     m_reconnectAction->setEnabled(state == remote::ConnectionState::Lost);
+    if (state != remote::ConnectionState::Connected)
+        closeTerminal(); // its channel ended with the session
     if (state != remote::ConnectionState::Connected)
         m_latencyLabel->hide(); // a round trip measured on a link that is gone means nothing now
     if (changed && state == remote::ConnectionState::Disconnected && m_wasConnected) {
@@ -474,6 +510,44 @@ void MainWindow::dropPendingRemember()
 {
     m_pendingRememberKey.clear();
     wipeString(m_pendingRememberSecret);
+}
+
+void MainWindow::openTerminal()
+{
+    if (m_terminal)
+        return;
+    if (!m_transport || m_state != remote::ConnectionState::Connected) {
+        statusBar()->showMessage(tr("Connect to the cluster first, then open a terminal."), 5000);
+        return;
+    }
+    remote::TerminalOptions options; // the login shell
+    options.columns = qMax(20, m_terminalPane->view()->columns());
+    options.rows = qMax(5, m_terminalPane->view()->rows());
+    remote::RemoteTerminal *terminal = m_transport->openTerminal(options);
+    if (!terminal)
+        return;
+    m_terminal = terminal;
+    connect(terminal, &remote::RemoteTerminal::closed, this, [this, terminal] {
+        // Ended on its own (exit, or the server closed it): the pane offers a new one.
+        if (m_terminalPane->terminal() == terminal)
+            m_terminalPane->setTerminal(nullptr);
+        if (m_terminal == terminal)
+            m_terminal.clear();
+        terminal->deleteLater();
+    });
+    m_terminalPane->setTerminal(terminal);
+}
+
+void MainWindow::closeTerminal()
+{
+    if (!m_terminal)
+        return;
+    remote::RemoteTerminal *terminal = m_terminal;
+    m_terminal.clear();
+    terminal->disconnect(this);
+    if (m_terminalPane && m_terminalPane->terminal() == terminal)
+        m_terminalPane->setTerminal(nullptr);
+    delete terminal; // closes the channel, if the session still has one
 }
 
 void MainWindow::onLatency(int milliseconds)
@@ -655,6 +729,7 @@ void MainWindow::updateStatusPolling()
 void MainWindow::applyTheme()
 {
     const QPalette pal = palette();
+    m_terminalDock->toggleViewAction()->setIcon(themedIcon(QStringLiteral("terminal"), pal));
     // The sidebar sits a shade apart from the content, in light and dark mode alike.
     const QColor side
         = isDark(pal) ? pal.color(QPalette::Window).lighter(118) : pal.color(QPalette::Window).darker(104);

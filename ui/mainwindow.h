@@ -14,6 +14,7 @@
 #include <optional>
 
 class QAction;
+class QDockWidget;
 class QLabel;
 class QTabWidget;
 
@@ -35,6 +36,7 @@ class JobsView;
 class HostKeyDialog;
 class LogPane;
 class StatusIndicator;
+class TerminalPane;
 
 // Asks the person whether to trust an unknown host key and calls `answer` exactly once (now or
 // later) with the decision. The default shows a HostKeyDialog; tests answer directly.
@@ -63,6 +65,11 @@ public:
     CredentialStore *credentialStore() const { return m_credentials; }
     // "Reconnect" (Ctrl+R): enabled while the connection is lost.
     QAction *reconnectAction() const { return m_reconnectAction; }
+    // The "Terminal" dock (hidden until the status bar's Terminal button shows it) and the
+    // terminal it shows while one is open on the session.
+    QDockWidget *terminalDock() const { return m_terminalDock; }
+    TerminalPane *terminalPane() const;
+    remote::RemoteTerminal *terminal() const { return m_terminal; }
 
     // The tabs beside the sidebar: the output pane ("output"), the GPU dashboard ("gpus") and the
     // jobs view ("jobs"). The status views poll the cluster only while their tab is shown.
@@ -110,6 +117,8 @@ private:
     void closeCredentialDialog();
     void dropPendingRemember();
     void onLatency(int milliseconds);
+    void openTerminal();
+    void closeTerminal();
     void onConnected();
     void onFailed(const Error &error);
     void onDisconnected();
@@ -142,6 +151,9 @@ private:
     QString m_pendingRememberSecret;
     QAction *m_reconnectAction = nullptr;
     QPointer<QLabel> m_latencyLabel;
+    QDockWidget *m_terminalDock = nullptr; // a child of the window
+    QPointer<TerminalPane> m_terminalPane;
+    QPointer<remote::RemoteTerminal> m_terminal; // ours: closed and deleted when the session ends
 
     QPointer<ConnectionForm> m_form;
     QPointer<LogPane> m_log;

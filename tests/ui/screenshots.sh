@@ -5,8 +5,11 @@
 #   changed-key-*.png      the banner when the server's key differs from the one on record
 #   gpus-*.png             the GPU dashboard with a running 1-GPU allocation (busy, with history)
 #   jobs-*.png             the jobs view: that allocation running, a 2-GPU job waiting (explained)
+#   one-time-code-*.png    the lab gateway's one-time password question (pam_oath, after the key)
+#   lost-*.png             a connection whose link died and could not be restored: Reconnect
 # Usage: tests/ui/screenshots.sh [OUTPUT_DIR]   (default docs/screenshots)
-#   ONRAMP_SHOTS=status takes only the GPU and jobs pictures; ONRAMP_LANGS="en" only English.
+#   ONRAMP_SHOTS=status takes only the GPU and jobs pictures, ONRAMP_SHOTS=signin only the last two;
+#   ONRAMP_LANGS="en" only English.
 # Needs the lab (tests/lab/start; $ONRAMP_LAB_DIR, default /tmp/onramp-lab), xvfb-run, and a built
 # `onramp` ($ONRAMP_APP, default build/${ONRAMP_PRESET:-dev}/ui/onramp).
 set -euo pipefail
@@ -63,14 +66,64 @@ shot() {
 }
 
 langs=${ONRAMP_LANGS:-en zh_CN}
-# Exit codes (ui/launch.h RunOutcome): 0 connected, 1 connection failed, 4 waiting at the host-key question.
-if [ "${ONRAMP_SHOTS:-all}" = all ]; then
+shots=${ONRAMP_SHOTS:-all}
+# Exit codes (ui/launch.h RunOutcome): 0 connected, 1 connection failed, 4 waiting at the host-key
+# question, 6 waiting at a sign-in question, 7 connection lost.
+if [ "$shots" = all ]; then
   for lang in $langs; do
     shot "main-connected-$lang" 0 --known-hosts "$ONRAMP_LAB_KNOWN_HOSTS" --lang "$lang"
     shot "host-key-$lang" 4 --known-hosts "$tmp/new/known_hosts" --lang "$lang"
     shot "changed-key-$lang" 1 --known-hosts "$tmp/changed/known_hosts" --lang "$lang"
   done
 fi
+
+if [ "$shots" = all ] || [ "$shots" = signin ]; then
+  # A small TCP relay to the lab's sshd that cuts the connection after a few seconds and stops
+  # listening, so every automatic reconnect is refused until Onramp gives up (about a minute).
+  cat > "$tmp/cutter.py" <<'PY'
+import os, socket, sys, threading, time
+target_port, port_file, seconds = int(sys.argv[1]), sys.argv[2], float(sys.argv[3])
+listener = socket.socket()
+listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+listener.bind(("127.0.0.1", 0))
+listener.listen(1)
+with open(port_file + ".new", "w") as f:
+    f.write(str(listener.getsockname()[1]))
+os.rename(port_file + ".new", port_file)
+client, _ = listener.accept()
+listener.close()
+server = socket.create_connection(("127.0.0.1", target_port))
+def pump(a, b):
+    try:
+        while data := a.recv(65536):
+            b.sendall(data)
+    except OSError:
+        pass
+for a, b in ((client, server), (server, client)):
+    threading.Thread(target=pump, args=(a, b), daemon=True).start()
+time.sleep(seconds)
+for s in (client, server):
+    s.shutdown(socket.SHUT_RDWR)
+    s.close()
+PY
+  key=$(grep -F "[$ONRAMP_LAB_HOST]:$ONRAMP_LAB_PORT " "$ONRAMP_LAB_KNOWN_HOSTS" | cut -d' ' -f2,3)
+  [ -n "$key" ] || key=$(grep -F "$ONRAMP_LAB_HOST " "$ONRAMP_LAB_KNOWN_HOSTS" | head -n1 | cut -d' ' -f2,3)
+  for lang in $langs; do
+    # The gateway takes the key, then asks for the one-time code (keyboard-interactive).
+    shot "one-time-code-$lang" 6 --host "$ONRAMP_LAB_GATEWAY_HOST" --port "$ONRAMP_LAB_GATEWAY_PORT" \
+      --known-hosts "$ONRAMP_LAB_KNOWN_HOSTS" --lang "$lang" --screenshot-at credentials
+    rm -f "$tmp/cutter.port"
+    python3 "$tmp/cutter.py" "$ONRAMP_LAB_PORT" "$tmp/cutter.port" 8 &
+    cutter=$!
+    for _ in $(seq 1 50); do [ -s "$tmp/cutter.port" ] && break; sleep 0.1; done
+    port=$(cat "$tmp/cutter.port")
+    echo "[127.0.0.1]:$port $key" > "$tmp/cutter_known_hosts"
+    shot "lost-$lang" 7 --host 127.0.0.1 --port "$port" --known-hosts "$tmp/cutter_known_hosts" \
+      --lang "$lang" --screenshot-at lost --screenshot-timeout-ms 150000
+    wait "$cutter" || true
+  done
+fi
+[ "$shots" = signin ] && exit 0
 
 # The status views need a running 1-GPU allocation of the student; a 2-GPU job then waits for
 # Resources beside it. The student's processes on the GPU come from the stand-in's busy knob.

@@ -29,6 +29,8 @@ private Q_SLOTS:
     void splitsUserAtHost();
     void offersSshConfigAliases();
     void buttonFollowsState();
+    void lostAndReconnecting_data();
+    void lostAndReconnecting();
 
 private:
     QString writeFile(const QString &name, const QByteArray &content);
@@ -277,6 +279,50 @@ void TestConnectionForm::buttonFollowsState()
     QVERIFY(host->isEnabled());
     QTest::mouseClick(button, Qt::LeftButton);
     QCOMPARE(connect.count(), 1);
+}
+
+void TestConnectionForm::lostAndReconnecting_data()
+{
+    QTest::addColumn<ConnectionState>("state");
+    QTest::addColumn<QString>("buttonText");
+    QTest::addColumn<bool>("abandonShown"); // "Disconnect" beside the main button
+    QTest::addColumn<int>("click"); // what the main button asks for: 0 disconnect, 1 reconnect
+    QTest::newRow("reconnecting on its own")
+        << ConnectionState::Reconnecting << QStringLiteral("Stop Reconnecting") << false << 0;
+    QTest::newRow("lost") << ConnectionState::Lost << QStringLiteral("Reconnect") << true << 1;
+}
+
+void TestConnectionForm::lostAndReconnecting()
+{
+    QFETCH(ConnectionState, state);
+    QFETCH(QString, buttonText);
+    QFETCH(bool, abandonShown);
+    QFETCH(int, click);
+    QWidget window;
+    ConnectionForm *form = makeForm(&window);
+    window.show();
+    auto *button = child<QPushButton>(form, "connectButton");
+    auto *abandon = child<QPushButton>(form, "abandonButton");
+    QSignalSpy disconnect(form, &ConnectionForm::disconnectRequested);
+    QSignalSpy reconnect(form, &ConnectionForm::reconnectRequested);
+    QSignalSpy connect(form, &ConnectionForm::connectRequested);
+    child<QComboBox>(form, "hostCombo")->setCurrentText(QStringLiteral("aha"));
+    form->setConnectionState(ConnectionState::Connected);
+    QVERIFY(!abandon->isVisible());
+
+    form->setConnectionState(state);
+    QCOMPARE(button->text(), buttonText);
+    QCOMPARE(button->accessibleName(), buttonText);
+    QCOMPARE(abandon->isVisible(), abandonShown);
+    QVERIFY(!child<QComboBox>(form, "hostCombo")->isEnabled()); // the session is still this one
+    QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(disconnect.count(), click == 0 ? 1 : 0);
+    QCOMPARE(reconnect.count(), click == 1 ? 1 : 0);
+    if (abandonShown) {
+        QTest::mouseClick(abandon, Qt::LeftButton);
+        QCOMPARE(disconnect.count(), 1);
+    }
+    QCOMPARE(connect.count(), 0);
 }
 
 QTEST_MAIN(TestConnectionForm)

@@ -16,6 +16,8 @@
 #include "ui/logpane.h"
 #include "ui/mainwindow.h"
 #include "ui/statusindicator.h"
+#include "ui/terminal/terminalpane.h"
+#include "ui/terminal/terminalview.h"
 #include "ui/theme.h"
 
 #include "setup/status/jobsmonitor.h"
@@ -25,6 +27,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCryptographicHash>
+#include <QDockWidget>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -35,6 +38,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 
 using namespace onramp;
 using onramp::testing::LabEnv;
@@ -133,6 +137,16 @@ private:
     bool m_running = true;
 };
 
+// A terminal that only records what it is told.
+class FakeTerminal : public remote::RemoteTerminal {
+public:
+    using remote::RemoteTerminal::RemoteTerminal;
+    bool isOpen() const override { return true; }
+    void write(const QByteArray &) override { }
+    void resize(int, int) override { }
+    void close() override { }
+};
+
 // A transport whose every move the test makes: states, questions, withdrawals, latency.
 class FakeTransport : public remote::Transport {
 public:
@@ -164,7 +178,13 @@ public:
         ++reconnects;
         setState(remote::ConnectionState::Connecting);
     }
-    remote::RemoteTerminal *openTerminal(const remote::TerminalOptions &) override { return nullptr; }
+    remote::RemoteTerminal *openTerminal(const remote::TerminalOptions &options) override
+    {
+        terminalOptions.append(options);
+        auto *terminal = new FakeTerminal(this);
+        terminals.append(terminal);
+        return terminal;
+    }
     remote::RemoteFileOperation *readFile(const QString &) override { return nullptr; }
     remote::RemoteFileOperation *writeFile(const QString &, const QByteArray &, uint) override
     {
@@ -206,6 +226,8 @@ public:
 
     QList<QStringList> answers;
     QStringList commands;
+    QList<remote::TerminalOptions> terminalOptions;
+    QList<QPointer<FakeTerminal>> terminals;
     int cancels = 0;
     int reconnects = 0;
 
@@ -278,6 +300,8 @@ private Q_SLOTS:
     void fakeQuestionWithdrawn();
     void fakeReconnectingAndLost_data();
     void fakeReconnectingAndLost();
+    void fakeTerminalDock_data();
+    void fakeTerminalDock();
 
 private:
     LabEnv m_lab;
@@ -763,6 +787,68 @@ void TestMainWindow::fakeReconnectingAndLost()
     QVERIFY(child<QComboBox>(&window, "hostCombo")->isEnabled());
     QCOMPARE(button->text(), QStringLiteral("Connect"));
     QCOMPARE(fake->reconnects, 1);
+}
+
+void TestMainWindow::fakeTerminalDock_data()
+{
+    QTest::addColumn<int>("end"); // how the session ends: link drop, Lost, the person's Disconnect
+    QTest::newRow("link drops (reconnecting)") << 0;
+    QTest::newRow("connection lost") << 1;
+    QTest::newRow("disconnect") << 2;
+}
+
+void TestMainWindow::fakeTerminalDock()
+{
+    QFETCH(int, end);
+    FakeTransport *fake = nullptr;
+    MainWindow window([&fake] {
+        auto t = std::make_unique<FakeTransport>();
+        fake = t.get();
+        return t;
+    });
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *dock = window.findChild<QDockWidget *>(QStringLiteral("terminalDock"));
+    QVERIFY(dock);
+    QCOMPARE(dock->widget(), window.terminalPane());
+    QVERIFY(!dock->isVisible());
+    QTest::mouseClick(child<QToolButton>(&window, "terminalButton"), Qt::LeftButton);
+    QVERIFY(dock->isVisible());
+
+    // Not connected yet: nothing is opened.
+    auto *open = child<QPushButton>(dock, "openTerminalButton");
+    QVERIFY(open && open->isVisible());
+    Q_EMIT window.terminalPane()->openRequested();
+    window.connectToEndpoint(fakeEndpoint());
+    Q_EMIT window.terminalPane()->openRequested();
+    QVERIFY(fake->terminals.isEmpty());
+
+    fake->goConnected();
+    QTest::mouseClick(open, Qt::LeftButton);
+    QCOMPARE(fake->terminals.size(), 1);
+    QCOMPARE(window.terminal(), fake->terminals.first().data());
+    QCOMPARE(window.terminalPane()->terminal(), window.terminal());
+    // Opened at the size the view shows.
+    QCOMPARE(fake->terminalOptions.first().columns, qMax(20, window.terminalPane()->view()->columns()));
+    QCOMPARE(fake->terminalOptions.first().rows, qMax(5, window.terminalPane()->view()->rows()));
+    QVERIFY(fake->terminalOptions.first().command.isEmpty()); // the login shell
+    Q_EMIT window.terminalPane()->openRequested(); // one at a time
+    QCOMPARE(fake->terminals.size(), 1);
+
+    switch (end) {
+    case 0:
+        fake->drop(remote::ConnectionState::Reconnecting);
+        break;
+    case 1:
+        fake->drop(remote::ConnectionState::Lost);
+        break;
+    case 2:
+        window.disconnectFromHost();
+        break;
+    }
+    QVERIFY(!fake->terminals.first()); // closed and deleted with the session
+    QVERIFY(!window.terminal());
+    QVERIFY(!window.terminalPane()->terminal());
 }
 
 QTEST_MAIN(TestMainWindow)
