@@ -119,6 +119,18 @@
         <source>Unknown tab “%1”: use output, gpus or jobs.</source>
         <translation>未知的标签页“%1”：请使用 output、gpus 或 jobs。</translation>
     </message>
+    <message>
+        <source>With --screenshot: take the picture when the session is settled (default), when a sign-in question is shown (credentials), or when the connection is lost (lost).</source>
+        <translation>使用 --screenshot 时：在会话稳定后截图（settled，默认），在出现登录提问时截图（credentials），或在连接断开时截图（lost）。</translation>
+    </message>
+    <message>
+        <source>moment</source>
+        <translation>时机</translation>
+    </message>
+    <message>
+        <source>Unknown moment “%1”: use settled, credentials or lost.</source>
+        <translation>未知的时机“%1”：请使用 settled、credentials 或 lost。</translation>
+    </message>
 </context>
 <context>
     <name>onramp::cli</name>
@@ -525,6 +537,20 @@ jobs：列出你的 Slurm 作业及其状态，以及排队等待的作业在等
 </source>
         <translation>已取消作业 %1。
 </translation>
+    </message>
+    <message>
+        <source>onramp-cli: %1 asks “%2”, but there is no terminal to ask you. Run onramp-cli in a terminal, set SSH_ASKPASS, or use a key.
+</source>
+        <translation>onramp-cli：%1 需要回答“%2”，但没有可用来询问你的终端。请在终端中运行 onramp-cli，设置 SSH_ASKPASS，或改用 SSH 密钥。
+</translation>
+    </message>
+    <message>
+        <source>Go through these gateways first, like ssh -J: [user@]host[:port] or config aliases, comma-separated (default: ProxyJump from the SSH config; “none” connects directly).</source>
+        <translation>先经过这些网关，类似 ssh -J：[user@]host[:port] 或配置中的别名，用逗号分隔（默认：使用 SSH 配置中的 ProxyJump；“none”表示直接连接）。</translation>
+    </message>
+    <message>
+        <source>hosts</source>
+        <translation>主机</translation>
     </message>
 </context>
 <context>
@@ -2369,6 +2395,13 @@ jobs：列出你的 Slurm 作业及其状态，以及排队等待的作业在等
     </message>
 </context>
 <context>
+    <name>onramp::core</name>
+    <message>
+        <source>The jump host “%1” is not valid. Write it as [user@]host[:port], several separated by commas.</source>
+        <translation>跳板机“%1”无效。请写成 [user@]host[:port] 的形式，多个之间用逗号分隔。</translation>
+    </message>
+</context>
+<context>
     <name>onramp::remote</name>
     <message>
         <source>Not connected</source>
@@ -2393,6 +2426,14 @@ jobs：列出你的 Slurm 作业及其状态，以及排队等待的作业在等
     <message>
         <source>Connection failed</source>
         <translation>连接失败</translation>
+    </message>
+    <message>
+        <source>Connection dropped, reconnecting…</source>
+        <translation>连接中断，正在重新连接…</translation>
+    </message>
+    <message>
+        <source>Connection lost</source>
+        <translation>连接已断开</translation>
     </message>
 </context>
 <context>
@@ -2459,30 +2500,6 @@ jobs：列出你的 Slurm 作业及其状态，以及排队等待的作业在等
     <message>
         <source>none</source>
         <translation>无</translation>
-    </message>
-    <message>
-        <source>The connection broke while signing in.</source>
-        <translation>登录过程中连接断开了。</translation>
-    </message>
-    <message>
-        <source>The key file %1 could not be read. It may be missing, not a private key, or protected by a passphrase.</source>
-        <translation>无法读取密钥文件 %1。它可能不存在、不是私钥，或者设置了密码短语。</translation>
-    </message>
-    <message>
-        <source>the keys in ssh-agent and ~/.ssh</source>
-        <translation>ssh-agent 和 ~/.ssh 中的密钥</translation>
-    </message>
-    <message>
-        <source>the key %1</source>
-        <translation>密钥 %1</translation>
-    </message>
-    <message>
-        <source>The server refused to let %1 sign in. Onramp tried: public key (%2). The server offers: %3.</source>
-        <translation>服务器拒绝了 %1 的登录。Onramp 尝试了：公钥（%2）。服务器支持：%3。</translation>
-    </message>
-    <message>
-        <source>The server did not let %1 sign in with a method Onramp can use yet. Onramp tried: none. The server offers: %2.</source>
-        <translation>服务器没有提供 Onramp 目前能用的登录方式，%1 无法登录。Onramp 尝试了：无。服务器支持：%2。</translation>
     </message>
     <message>
         <source>A new command could not be started on this connection.</source>
@@ -2569,10 +2586,6 @@ jobs：列出你的 Slurm 作业及其状态，以及排队等待的作业在等
         <translation>SSH 库无法启动会话。</translation>
     </message>
     <message>
-        <source>Onramp could not connect to %1. Check the host name, the port and your network connection.</source>
-        <translation>Onramp 无法连接到 %1。请检查主机名、端口和网络连接。</translation>
-    </message>
-    <message>
         <source>The identity of %1 was not confirmed, so Onramp did not connect.</source>
         <translation>%1 的身份未获确认，因此 Onramp 没有连接。</translation>
     </message>
@@ -2597,6 +2610,211 @@ jobs：列出你的 Slurm 作业及其状态，以及排队等待的作业在等
     <message>
         <source>The SSH library could not watch the connection.</source>
         <translation>SSH 库无法监视该连接。</translation>
+    </message>
+    <message>
+        <source>The gateway %1 did not open a connection to %2:%3 in time.</source>
+        <translation>网关 %1 未能及时打开到 %2:%3 的连接。</translation>
+    </message>
+    <message>
+        <source>The connection to the gateway %1 was lost.</source>
+        <translation>与网关 %1 的连接已断开。</translation>
+    </message>
+    <message>
+        <source>The gateway %1 does not allow forwarding to %2:%3.</source>
+        <translation>网关 %1 不允许转发到 %2:%3。</translation>
+    </message>
+    <message>
+        <source>The gateway %1 could not connect to %2:%3. Check the host name and the port.</source>
+        <translation>网关 %1 无法连接到 %2:%3。请检查主机名和端口。</translation>
+    </message>
+    <message>
+        <source>The gateway %1 refused to open a connection to %2:%3.</source>
+        <translation>网关 %1 拒绝打开到 %2:%3 的连接。</translation>
+    </message>
+    <message>
+        <source>Onramp could not set up the connection through %1.</source>
+        <translation>Onramp 无法通过 %1 建立连接。</translation>
+    </message>
+    <message>
+        <source>%1:%2 is not a valid destination behind the gateway %3.</source>
+        <translation>%1:%2 不是网关 %3 后面的有效目标。</translation>
+    </message>
+    <message>
+        <source>The server does not offer file transfer (SFTP) on this connection.</source>
+        <translation>服务器在此连接上不提供文件传输（SFTP）。</translation>
+    </message>
+    <message>
+        <source>It does not exist.</source>
+        <translation>它不存在。</translation>
+    </message>
+    <message>
+        <source>Permission denied.</source>
+        <translation>权限被拒绝。</translation>
+    </message>
+    <message>
+        <source>It already exists.</source>
+        <translation>它已经存在。</translation>
+    </message>
+    <message>
+        <source>The file system is read-only.</source>
+        <translation>文件系统是只读的。</translation>
+    </message>
+    <message>
+        <source>The server reported a failure (the disk or your quota may be full).</source>
+        <translation>服务器报告操作失败（可能是磁盘或你的配额已满）。</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be opened.</source>
+        <translation>无法打开文件 %1。</translation>
+    </message>
+    <message>
+        <source>The file %1 is too large to open here (%2 bytes).</source>
+        <translation>文件 %1 太大，无法在这里打开（%2 字节）。</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be read.</source>
+        <translation>无法读取文件 %1。</translation>
+    </message>
+    <message>
+        <source>The file %1 is too large to open here.</source>
+        <translation>文件 %1 太大，无法在这里打开。</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be created.</source>
+        <translation>无法创建文件 %1。</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be written.</source>
+        <translation>无法写入文件 %1。</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be replaced.</source>
+        <translation>无法替换文件 %1。</translation>
+    </message>
+    <message>
+        <source>The file %1 could not be examined.</source>
+        <translation>无法检查文件 %1。</translation>
+    </message>
+    <message>
+        <source>The jump hosts for this connection lead back to each other (ProxyJump loop): %1</source>
+        <translation>此连接的跳板机互相指向对方，形成了循环（ProxyJump loop）：%1</translation>
+    </message>
+    <message>
+        <source>The port %1 is not valid: use a number from 1 to 65535.</source>
+        <translation>端口 %1 无效：请使用 1 到 65535 之间的数字。</translation>
+    </message>
+    <message>
+        <source>“%1” does not name exactly one jump host.</source>
+        <translation>“%1”没有恰好指定一个跳板机。</translation>
+    </message>
+    <message>
+        <source>An answer arrived when no question was open.</source>
+        <translation>在没有待回答的问题时收到了回答。</translation>
+    </message>
+    <message>
+        <source>The server did not accept this password.</source>
+        <translation>服务器不接受这个密码。</translation>
+    </message>
+    <message>
+        <source>%1 Signing in to %2 was stopped.</source>
+        <translation>%1 登录 %2 的过程已中止。</translation>
+    </message>
+    <message>
+        <source>Signing in to %1 was cancelled.</source>
+        <translation>已取消登录 %1。</translation>
+    </message>
+    <message>
+        <source>The key file %1 does not exist.</source>
+        <translation>密钥文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>The key file %1 could not be read.</source>
+        <translation>无法读取密钥文件 %1。</translation>
+    </message>
+    <message>
+        <source>Passphrase for %1:</source>
+        <translation>%1 的密钥口令：</translation>
+    </message>
+    <message>
+        <source>This passphrase does not unlock the key.</source>
+        <translation>这个密钥口令无法解锁该密钥。</translation>
+    </message>
+    <message>
+        <source>The key file %1 could not be read. It may not be a private key.</source>
+        <translation>无法读取密钥文件 %1，它可能不是私钥。</translation>
+    </message>
+    <message>
+        <source>The server did not accept this answer.</source>
+        <translation>服务器不接受这个回答。</translation>
+    </message>
+    <message>
+        <source>Password for %1@%2:</source>
+        <translation>%1@%2 的密码：</translation>
+    </message>
+    <message>
+        <source>The connection to %1 broke while signing in.</source>
+        <translation>登录过程中与 %1 的连接中断了。</translation>
+    </message>
+    <message>
+        <source>public key (ssh-agent)</source>
+        <translation>公钥（ssh-agent）</translation>
+    </message>
+    <message>
+        <source>public key (%1)</source>
+        <translation>公钥（%1）</translation>
+    </message>
+    <message>
+        <source>The server did not let %1 sign in with a method Onramp supports. The server offers: %2.</source>
+        <translation>服务器不允许 %1 使用 Onramp 支持的方式登录。服务器提供的方式：%2。</translation>
+    </message>
+    <message>
+        <source>The server refused to let %1 sign in. Onramp tried: %2. The server offers: %3.</source>
+        <translation>服务器拒绝 %1 登录。Onramp 尝试过：%2。服务器提供的方式：%3。</translation>
+    </message>
+    <message numerus="yes">
+        <source>No answer came within %n second(s), so Onramp stopped signing in. Connect again when you have your password or code ready.</source>
+        <translation>
+            <numerusform>%n 秒内没有收到回答，Onramp 已停止登录。准备好密码或验证码后请重新连接。</numerusform></translation>
+    </message>
+    <message>
+        <source>The connection was restarted.</source>
+        <translation>连接已重新启动。</translation>
+    </message>
+    <message>
+        <source>The SSH library could not use the tunnel.</source>
+        <translation>SSH 库无法使用该隧道。</translation>
+    </message>
+    <message>
+        <source> (through %1)</source>
+        <translation>（经由 %1）</translation>
+    </message>
+    <message>
+        <source>Onramp could not connect to %1%2. Check the host name, the port and your network connection.</source>
+        <translation>Onramp 无法连接到 %1%2。请检查主机名、端口和你的网络连接。</translation>
+    </message>
+    <message>
+        <source>The identity of %1 needs your confirmation.</source>
+        <translation>%1 的身份需要你确认。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost. Reconnect when you are ready: %2</source>
+        <translation>与 %1 的连接已断开。准备好后请重新连接：%2</translation>
+    </message>
+    <message>
+        <source>signing in to %1 needs your answer.</source>
+        <translation>登录 %1 需要你的回答。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost. Signing in again needs you: choose Reconnect.</source>
+        <translation>与 %1 的连接已断开。重新登录需要你的操作：请选择“重新连接”。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost and could not be restored. Check your network, then choose Reconnect.</source>
+        <translation>与 %1 的连接已断开，且无法恢复。请检查网络，然后选择“重新连接”。</translation>
+    </message>
+    <message>
+        <source>The server refused to open a terminal.</source>
+        <translation>服务器拒绝打开终端。</translation>
     </message>
 </context>
 <context>
@@ -2797,6 +3015,89 @@ jobs：列出你的 Slurm 作业及其状态，以及排队等待的作业在等
     <message>
         <source>Disconnect</source>
         <translation>断开连接</translation>
+    </message>
+    <message>
+        <source>End this session instead of reconnecting, to change where to connect.</source>
+        <translation>结束此会话而不重新连接，以便更改连接目标。</translation>
+    </message>
+    <message>
+        <source>Stop Reconnecting</source>
+        <translation>停止重新连接</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>重新连接</translation>
+    </message>
+</context>
+<context>
+    <name>onramp::ui::CredentialDialog</name>
+    <message>
+        <source>Unlock Your Key</source>
+        <translation>解锁你的密钥</translation>
+    </message>
+    <message>
+        <source>Sign In</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>Sign in to %1</source>
+        <translation>登录 %1</translation>
+    </message>
+    <message>
+        <source>Unlock your key to sign in to %1</source>
+        <translation>解锁你的密钥以登录 %1</translation>
+    </message>
+    <message>
+        <source>%1 asks you to sign in</source>
+        <translation>%1 要求你登录</translation>
+    </message>
+    <message>
+        <source>Your private key is protected by a passphrase. Onramp needs it to use the key; it is not sent to the server.</source>
+        <translation>你的私钥受密钥口令保护。Onramp 需要它才能使用该密钥；它不会被发送到服务器。</translation>
+    </message>
+    <message>
+        <source>Key file: %1</source>
+        <translation>密钥文件：%1</translation>
+    </message>
+    <message>
+        <source>Enter the password of %1 on this server.</source>
+        <translation>请输入 %1 在此服务器上的密码。</translation>
+    </message>
+    <message>
+        <source>Not accepted: %1</source>
+        <translation>未被接受：%1</translation>
+    </message>
+    <message>
+        <source>Answer %1</source>
+        <translation>回答 %1</translation>
+    </message>
+    <message>
+        <source>Remember this password</source>
+        <translation>记住此密码</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Checking whether your system keychain can keep it…</source>
+        <translation>正在检查系统钥匙串能否保存它…</translation>
+    </message>
+    <message>
+        <source>Onramp keeps it in your system keychain.</source>
+        <translation>Onramp 会把它保存在系统钥匙串中。</translation>
+    </message>
+    <message>
+        <source>No system keychain is available, so Onramp keeps it for this session only, in memory.</source>
+        <translation>没有可用的系统钥匙串，Onramp 只会在本次会话的内存中保存它。</translation>
     </message>
 </context>
 <context>
@@ -3366,6 +3667,160 @@ Compare the fingerprint below with the one your cluster's administrators publish
     <message>
         <source>Jobs</source>
         <translation>作业</translation>
+    </message>
+    <message>
+        <source>Round trip to the server, measured with the last keepalive</source>
+        <translation>到服务器的往返时间，由最近一次保活（keepalive）测得</translation>
+    </message>
+    <message>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>Show or hide the terminal on the cluster</source>
+        <translation>显示或隐藏集群上的终端</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>重新连接</translation>
+    </message>
+    <message>
+        <source>Reconnecting to %1…</source>
+        <translation>正在重新连接到 %1…</translation>
+    </message>
+    <message>
+        <source>Reconnected to %1.</source>
+        <translation>已重新连接到 %1。</translation>
+    </message>
+    <message>
+        <source>The server did not accept the remembered password; Onramp forgot it.</source>
+        <translation>服务器不接受记住的密码，Onramp 已将其删除。</translation>
+    </message>
+    <message>
+        <source>Signing in with the remembered password.</source>
+        <translation>正在使用记住的密码登录。</translation>
+    </message>
+    <message>
+        <source>Connect to the cluster first, then open a terminal.</source>
+        <translation>请先连接到集群，然后再打开终端。</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>The connection to %1 dropped.</source>
+        <translation>与 %1 的连接中断了。</translation>
+    </message>
+</context>
+<context>
+    <name>onramp::ui::TerminalPane</name>
+    <message>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>A−</source>
+        <translation>A−</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Smaller text (Ctrl+-)</source>
+        <translation>缩小文字（Ctrl+-）</translation>
+    </message>
+    <message>
+        <source>A+</source>
+        <translation>A+</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Larger text (Ctrl+=)</source>
+        <translation>放大文字（Ctrl+=）</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the selected text (Ctrl+Shift+C)</source>
+        <translation>复制选中的文本（Ctrl+Shift+C）</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <source>Paste the clipboard into the terminal (Ctrl+Shift+V)</source>
+        <translation>将剪贴板内容粘贴到终端（Ctrl+Shift+V）</translation>
+    </message>
+    <message>
+        <source>Clear scrollback</source>
+        <translation>清除回滚内容</translation>
+    </message>
+    <message>
+        <source>Forget the lines that scrolled off the top</source>
+        <translation>清除已滚出顶部的历史行</translation>
+    </message>
+    <message>
+        <source>Opens a shell on the login node. Type &lt;code&gt;%1&lt;/code&gt; to reach a compute node, as in the guide.</source>
+        <translation>在登录节点上打开一个 shell。输入 &lt;code&gt;%1&lt;/code&gt; 即可进入计算节点，与指南中一样。</translation>
+    </message>
+    <message>
+        <source>Open terminal</source>
+        <translation>打开终端</translation>
+    </message>
+    <message>
+        <source>Terminal — %1</source>
+        <translation>终端 — %1</translation>
+    </message>
+</context>
+<context>
+    <name>onramp::ui::TerminalView</name>
+    <message>
+        <source>Terminal</source>
+        <translation>终端</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <source>Zoom In</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Zoom Out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Reset Zoom</source>
+        <translation>重置缩放</translation>
+    </message>
+    <message>
+        <source>Clear Scrollback</source>
+        <translation>清除回滚内容</translation>
+    </message>
+    <message>
+        <source>[connection ended: %1]</source>
+        <translation>[连接已结束：%1]</translation>
+    </message>
+    <message>
+        <source>[process ended: signal %1]</source>
+        <translation>[进程已结束：信号 %1]</translation>
+    </message>
+    <message>
+        <source>[process ended: exit %1]</source>
+        <translation>[进程已结束：退出码 %1]</translation>
     </message>
 </context>
 </TS>
