@@ -99,7 +99,7 @@ CredentialDialog::CredentialDialog(const remote::AuthRequest &request, QWidget *
         keyFile->setAccessibleName(tr("Key file: %1").arg(QDir::toNativeSeparators(request.keyFile)));
         text->addWidget(keyFile);
     } else if (request.kind == remote::AuthRequest::Kind::Password) {
-        text->addWidget(plainLabel(tr("Enter the password of %1 on this server.").arg(whoAsks),
+        text->addWidget(plainLabel(tr("Onramp sends it to this server only, over the encrypted connection."),
                                    QStringLiteral("passwordExplanation"), this));
     }
     if (!request.name.trimmed().isEmpty()) {

@@ -6,11 +6,11 @@
 #include <QDialog>
 #include <QList>
 #include <QPointer>
+#include <QPushButton>
 
 class QCheckBox;
 class QLabel;
 class QLineEdit;
-class QPushButton;
 
 namespace onramp {
 namespace ui {
