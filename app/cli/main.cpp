@@ -3,6 +3,7 @@
 #include "cli/clitr.h"
 #include "cli/execcommand.h"
 #include "cli/interruptwatcher.h"
+#include "cli/setupcommand.h"
 #include "cli/statuscommands.h"
 #include "cli/versionreport.h"
 #include "core/shellquote.h"
@@ -107,6 +108,8 @@ int main(int argc, char **argv)
                        verboseOption, langOption});
     const cli::StatusOptions statusOptions;
     parser.addOptions(statusOptions.all());
+    const cli::SetupCliOptions setupOptions;
+    parser.addOptions(setupOptions.all());
     parser.addPositionalArgument(QStringLiteral("exec"), Tr::tr("Run a command on the cluster."),
                                  QStringLiteral("exec [options] -- command..."));
 
@@ -129,7 +132,7 @@ int main(int argc, char **argv)
     if (words.isEmpty())
         return usageError(Tr::tr("say what to do, for example: onramp-cli exec --host aha -- hostname"));
     const QString verb = words.takeFirst();
-    if (verb != QLatin1String("exec") && !cli::isStatusVerb(verb))
+    if (verb != QLatin1String("exec") && !cli::isStatusVerb(verb) && !cli::isSetupVerb(verb))
         return usageError(
             Tr::tr("unknown command “%1”; the commands are “exec”, “gpus” and “jobs”.").arg(verb));
     if (!parser.isSet(hostOption))
@@ -171,6 +174,23 @@ int main(int argc, char **argv)
         QObject::connect(&interrupts, &cli::InterruptWatcher::interrupted, &command,
                          &cli::StatusCommand::interrupt);
         QObject::connect(&command, &cli::StatusCommand::finished, &app,
+                         [](int status) { QCoreApplication::exit(status); });
+        command.start();
+        return QCoreApplication::exec();
+    }
+
+    if (cli::isSetupVerb(verb)) {
+        Result<cli::SetupRequest> parsed = cli::setupRequestFrom(words, parser, setupOptions);
+        if (!parsed)
+            return usageError(parsed.error().message);
+        cli::SetupRequest request = std::move(parsed).value();
+        request.endpoint = endpoint;
+        request.acceptNewHostKey = parser.isSet(acceptOption);
+        request.json = parser.isSet(statusOptions.json);
+        cli::SetupCommand command(request, ssh::createSshTransport());
+        cli::InterruptWatcher interrupts;
+        QObject::connect(&interrupts, &cli::InterruptWatcher::interrupted, &command, &cli::SetupCommand::interrupt);
+        QObject::connect(&command, &cli::SetupCommand::finished, &app,
                          [](int status) { QCoreApplication::exit(status); });
         command.start();
         return QCoreApplication::exec();
