@@ -1,6 +1,7 @@
 // onramp-cli: Onramp without a window, for scripts, helpdesks and tests.
 
 #include "cli/clitr.h"
+#include "cli/diagnosecommand.h"
 #include "cli/execcommand.h"
 #include "cli/interruptwatcher.h"
 #include "cli/setupcommand.h"
@@ -64,7 +65,11 @@ int main(int argc, char **argv)
         "cancels one.\n"
         "Both print an aligned table, or JSON with --json; with --watch they keep polling over the same "
         "connection. They exit with 0 when the cluster answered, 1 when a Slurm or nvidia-smi command failed "
-        "(the problem is explained), 255 when the connection failed."));
+        "(the problem is explained), 255 when the connection failed.\n\n"
+        "diagnose [FILE|-]: explains a log from the cluster (conda, srun, sbatch, squeue, nvidia-smi or "
+        "PyTorch output) read from FILE or, with “-” or nothing, from stdin; it needs no connection. "
+        "--json prints the diagnoses as JSON. It exits with 0 when it recognised a problem, 1 when it "
+        "recognised none, 2 when the log could not be read."));
     // Not addHelpOption(): its description comes from Qt's own catalogue, which Debian does not ship
     // in Chinese.
     const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
@@ -132,9 +137,17 @@ int main(int argc, char **argv)
     if (words.isEmpty())
         return usageError(Tr::tr("say what to do, for example: onramp-cli exec --host aha -- hostname"));
     const QString verb = words.takeFirst();
+    if (cli::isDiagnoseVerb(verb)) {
+        // A log on this computer: no connection, so no --host.
+        Result<cli::DiagnoseRequest> request = cli::diagnoseRequestFrom(words, parser, statusOptions);
+        if (!request)
+            return usageError(request.error().message);
+        return cli::runDiagnose(request.value());
+    }
     if (verb != QLatin1String("exec") && !cli::isStatusVerb(verb) && !cli::isSetupVerb(verb))
         return usageError(
-            Tr::tr("unknown command “%1”; the commands are “exec”, “gpus” and “jobs”.").arg(verb));
+            Tr::tr("unknown command “%1”; the commands are “exec”, “gpus”, “jobs” and “diagnose”.")
+                .arg(verb));
     if (!parser.isSet(hostOption))
         return usageError(Tr::tr("--host is required."));
 
