@@ -192,6 +192,11 @@ void SetupCommand::onConnected()
     const QString host = m_request.endpoint.host;
     m_engine = new SetupEngine(m_transport.get(), host, m_request.options);
     m_engine->setJournal(&m_journal);
+    // conda create/install and the GPU job run detached on the cluster (setup/runs), so a dropped
+    // connection does not stop them.
+    m_runs.load();
+    m_launcher = std::make_unique<RemoteRunLauncher>(m_transport.get(), &m_runs, host);
+    m_engine->setRunLauncher(m_launcher.get());
     const bool json = m_request.json;
     connect(m_engine, &SetupEngine::stepStateChanged, this, [this, json](StepId step, StepState state) {
         if (json) {

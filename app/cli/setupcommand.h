@@ -2,8 +2,10 @@
 
 #include "core/error.h"
 #include "remote/transport.h"
+#include "setup/guided/remoterunlauncher.h"
 #include "setup/guided/setupengine.h"
 #include "setup/guided/setupjournal.h"
+#include "setup/runs/runjournal.h"
 
 #include <QCommandLineOption>
 #include <QCommandLineParser>
@@ -69,6 +71,8 @@ private:
     SetupRequest m_request;
     std::unique_ptr<remote::Transport> m_transport;
     setup::guided::SetupJournal m_journal;
+    setup::runs::RunJournal m_runs;
+    std::unique_ptr<setup::guided::RemoteRunLauncher> m_launcher;
     setup::guided::SetupEngine *m_engine = nullptr;
     bool m_finished = false;
 };

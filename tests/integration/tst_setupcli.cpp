@@ -288,6 +288,15 @@ void TestSetupCli::wholeFlowToAVerifiedEnvThenReuse()
     QCOMPARE(verify.value(QLatin1String("gpu_node")).toString(),
              m_lab.value(QStringLiteral("ONRAMP_LAB_NODE")));
     QVERIFY(!events.of(QStringLiteral("output")).isEmpty());
+    // The install and the GPU job ran detached (setup/runs), each with its run id in the evidence.
+    QStringList runSteps;
+    for (const QJsonObject &e : events.of(QStringLiteral("command-finished"))) {
+        if (!e.value(QLatin1String("run_id")).toString().isEmpty())
+            runSteps << e.value(QLatin1String("step")).toString();
+    }
+    QVERIFY2(runSteps.contains(QStringLiteral("install-torch"))
+                 && runSteps.contains(QStringLiteral("verify")),
+             qPrintable(runSteps.join(QLatin1Char(','))));
 
     // Again: everything is found done, nothing is created or installed, the GPU is checked again.
     const CliRun again = setup({QStringLiteral("--yes"), QStringLiteral("--json")});

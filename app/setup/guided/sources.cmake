@@ -6,4 +6,5 @@ target_sources(onramp_setup PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/setupchecks.h ${CMAKE_CURRENT_LIST_DIR}/setupchecks.cpp
   ${CMAKE_CURRENT_LIST_DIR}/setupjournal.h ${CMAKE_CURRENT_LIST_DIR}/setupjournal.cpp
   ${CMAKE_CURRENT_LIST_DIR}/longrun.h ${CMAKE_CURRENT_LIST_DIR}/longrun.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/remoterunlauncher.h ${CMAKE_CURRENT_LIST_DIR}/remoterunlauncher.cpp
   ${CMAKE_CURRENT_LIST_DIR}/setupengine.h ${CMAKE_CURRENT_LIST_DIR}/setupengine.cpp)
