@@ -112,25 +112,26 @@ void CredentialStore::lookup(const QString &key, QObject *context,
                              std::function<void(std::optional<QString>)> done)
 {
     QPointer<QObject> guard = context;
-    auto deliver = [guard, done = std::move(done)](std::optional<QString> secret) {
+    // A found flag rather than an optional by value: GCC 12 at -O2 misreads a moved-from
+    // std::optional<QString> as uninitialised (-Wmaybe-uninitialized).
+    auto deliver = [guard, done = std::move(done)](QString secret, bool found) {
         if (guard)
-            done(secret);
-        if (secret)
-            wipeString(*secret);
+            done(found ? std::optional<QString>(secret) : std::optional<QString>());
+        wipeString(secret);
     };
     // Queued even when the answer is at hand: callers may rely on "never inside lookup()".
     QTimer::singleShot(0, this, [this, key, deliver = std::move(deliver)]() mutable {
         runWhenKnown([this, key, deliver = std::move(deliver)]() mutable {
             if (key.isEmpty()) {
-                deliver(std::nullopt);
+                deliver({}, false);
                 return;
             }
             if (const auto it = m_memory.constFind(key); it != m_memory.cend()) {
-                deliver(it.value());
+                deliver(it.value(), true);
                 return;
             }
             if (m_location != Location::Keychain) {
-                deliver(std::nullopt);
+                deliver({}, false);
                 return;
             }
             auto *job = new QKeychain::ReadPasswordJob(kService);
@@ -139,12 +140,12 @@ void CredentialStore::lookup(const QString &key, QObject *context,
             job->setKey(key);
             connect(job, &QKeychain::Job::finished, this, [job, deliver = std::move(deliver)]() mutable {
                 if (job->error() == QKeychain::NoError) {
-                    deliver(job->textData());
+                    deliver(job->textData(), true);
                     return;
                 }
                 if (job->error() != QKeychain::EntryNotFound)
                     qCInfo(lcStore) << "reading a remembered password failed:" << job->errorString();
-                deliver(std::nullopt);
+                deliver({}, false);
             });
             job->start();
         });
