@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>GuidedTr</name>
+    <message>
+        <source>Your ~/.bashrc prints text even in shells nobody types into, such as the ones scp, sftp, rsync and Onramp use; that text can break file copies.</source>
+        <translation>你的 ~/.bashrc 在无人输入的 shell 中也会输出文字，例如 scp、sftp、rsync 和 Onramp 使用的 shell；这些文字可能导致文件复制失败。</translation>
+    </message>
+    <message>
+        <source>Move the lines that print below the line in ~/.bashrc that returns early for non-interactive shells (case $- in *i*) ;; *) return;; esac).</source>
+        <translation>把输出文字的那些行移到 ~/.bashrc 中让非交互式 shell 提前返回的那一行之后（case $- in *i*) ;; *) return;; esac）。</translation>
+    </message>
+    <message>
+        <source>The conda initialize block in ~/.bashrc runs before the check for interactive shells, so every non-interactive shell starts conda too (slower, and an error there breaks scp and sftp).</source>
+        <translation>~/.bashrc 中的 conda initialize 代码块在交互式 shell 检查之前运行，因此每个非交互式 shell 也会启动 conda（更慢，而且那里一旦出错，scp 和 sftp 就会失败）。</translation>
+    </message>
+    <message>
+        <source>Onramp does not need it: it sources conda's conda.sh itself. Move the block below the interactive check, or keep it if your terminal sessions rely on it.</source>
+        <translation>Onramp 不需要它：Onramp 会自己 source conda 的 conda.sh。请把这段代码移到交互式检查之后；如果你的终端会话依赖它，也可以保留。</translation>
+    </message>
+</context>
+<context>
     <name>Launch</name>
     <message>
         <source>Onramp helps you connect to a Slurm GPU cluster over SSH and set up PyTorch there.</source>
@@ -108,28 +127,44 @@
         <translation>未知语言“%1”：请使用 en 或 zh_CN。</translation>
     </message>
     <message>
-        <source>Open this tab: output, gpus or jobs. With --screenshot, the picture waits for the tab's first answer from the cluster.</source>
-        <translation>打开指定标签页：output、gpus 或 jobs。与 --screenshot 一起使用时，截图会等到该标签页第一次收到集群的回应。</translation>
-    </message>
-    <message>
         <source>tab</source>
         <translation>标签页</translation>
-    </message>
-    <message>
-        <source>Unknown tab “%1”: use output, gpus or jobs.</source>
-        <translation>未知的标签页“%1”：请使用 output、gpus 或 jobs。</translation>
-    </message>
-    <message>
-        <source>With --screenshot: take the picture when the session is settled (default), when a sign-in question is shown (credentials), or when the connection is lost (lost).</source>
-        <translation>使用 --screenshot 时：在会话稳定后截图（settled，默认），在出现登录提问时截图（credentials），或在连接断开时截图（lost）。</translation>
     </message>
     <message>
         <source>moment</source>
         <translation>时机</translation>
     </message>
     <message>
-        <source>Unknown moment “%1”: use settled, credentials or lost.</source>
-        <translation>未知的时机“%1”：请使用 settled、credentials 或 lost。</translation>
+        <source>Open this tab: setup, output, gpus or jobs. With --screenshot, the picture waits for the tab's first answer from the cluster.</source>
+        <translation>打开此标签页：setup、output、gpus 或 jobs。配合 --screenshot 使用时，会等该标签页第一次收到集群的回应后再截图。</translation>
+    </message>
+    <message>
+        <source>With --screenshot: take the picture when the session is settled (default), when a sign-in question is shown (credentials), when the connection is lost (lost), or in the terminal after typing --terminal-input (terminal).</source>
+        <translation>配合 --screenshot 使用：在会话稳定时截图（默认），或在显示登录问题时（credentials）、连接断开时（lost）、在终端中输入 --terminal-input 的内容后（terminal）截图。</translation>
+    </message>
+    <message>
+        <source>With --screenshot-at terminal: a line to type into the terminal (repeatable; default: srun --pty bash -i, then hostname).</source>
+        <translation>配合 --screenshot-at terminal 使用：要在终端中输入的一行（可重复；默认：srun --pty bash -i，然后 hostname）。</translation>
+    </message>
+    <message>
+        <source>line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>With --screenshot-at setup-plan or setup-done: the environment the guided setup makes.</source>
+        <translation>配合 --screenshot-at setup-plan 或 setup-done 使用：引导式配置所创建的环境。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Unknown tab “%1”: use setup, output, gpus or jobs.</source>
+        <translation>未知的标签页“%1”：请使用 setup、output、gpus 或 jobs。</translation>
+    </message>
+    <message>
+        <source>Unknown moment “%1”: use settled, credentials, lost, terminal, setup-plan or setup-done.</source>
+        <translation>未知的时机“%1”：请使用 settled、credentials、lost、terminal、setup-plan 或 setup-done。</translation>
     </message>
 </context>
 <context>
@@ -297,28 +332,6 @@ Run “onramp-cli --help” for the options.
     <message>
         <source>unknown language “%1”; use en or zh_CN.</source>
         <translation>未知语言“%1”；请使用 en 或 zh_CN。</translation>
-    </message>
-    <message>
-        <source>Onramp on the command line.
-
-exec: connects to the login node over SSH and runs one command. Its output streams to this program's stdout and stderr as it arrives, and onramp-cli exits with the command's exit status (128+N when a signal N ended it, 255 when the connection, the server's identity or signing in failed, 2 for a mistake on this command line).
-After “--”, a single word is a shell command line run as typed (quote it: -- 'ls ~ | head'); several words are quoted one by one and run as exactly those arguments.
-
-gpus: shows the GPUs of your running Slurm jobs (utilisation, memory, temperature, power, processes), asked from inside each job with nvidia-smi.
-jobs: lists your Slurm jobs with their state and why a waiting job waits; “jobs --cancel ID” cancels one.
-Both print an aligned table, or JSON with --json; with --watch they keep polling over the same connection. They exit with 0 when the cluster answered, 1 when a Slurm or nvidia-smi command failed (the problem is explained), 255 when the connection failed.</source>
-        <translation>命令行版 Onramp。
-
-exec：通过 SSH 连接到登录节点并运行一条命令。命令的输出会实时转到本程序的标准输出和标准错误，onramp-cli 的退出码即该命令的退出状态（命令被信号 N 终止时为 128+N；连接、服务器身份核对或登录失败时为 255；本命令行写错时为 2）。
-在“--”之后，如果只有一个词，它会被当作 shell 命令行原样运行（请加引号：-- 'ls ~ | head'）；如果有多个词，则逐个加引号，严格作为这些参数运行。
-
-gpus：显示你正在运行的 Slurm 作业所用的 GPU（利用率、显存、温度、功耗、进程），在每个作业内部通过 nvidia-smi 查询。
-jobs：列出你的 Slurm 作业及其状态，以及排队等待的作业在等什么；“jobs --cancel ID”可取消一个作业。
-两者都输出对齐的表格，加 --json 则输出 JSON；加 --watch 会在同一连接上持续轮询。集群正常应答时退出码为 0；Slurm 或 nvidia-smi 命令失败时为 1（会说明问题所在）；连接失败时为 255。</translation>
-    </message>
-    <message>
-        <source>unknown command “%1”; the commands are “exec”, “gpus” and “jobs”.</source>
-        <translation>未知命令“%1”；可用的命令有“exec”“gpus”和“jobs”。</translation>
     </message>
     <message>
         <source>--%1 belongs to “gpus” or “jobs”, not to “exec”.</source>
@@ -551,6 +564,277 @@ jobs：列出你的 Slurm 作业及其状态，以及排队等待的作业在等
     <message>
         <source>hosts</source>
         <translation>主机</translation>
+    </message>
+    <message>
+        <source>    Onramp can fix this: %1 (--fix %2)
+</source>
+        <translation>    Onramp 可以修复此问题：%1（--fix %2）
+</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>waiting for you</source>
+        <translation>等你处理</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>already done, reused</source>
+        <translation>此前已完成，直接沿用</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>已阻止</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>setup: the environment's name (default: cola).</source>
+        <translation>setup：环境名称（默认：cola）。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>setup: the Python version, e.g. 3.11 (default: conda's choice).</source>
+        <translation>setup：Python 版本，例如 3.11（默认：由 conda 选择）。</translation>
+    </message>
+    <message>
+        <source>X.Y</source>
+        <translation>X.Y</translation>
+    </message>
+    <message>
+        <source>setup: guide (the cluster guide's pytorch torchvision cudatoolkit -c conda-forge -c pytorch) or modern (conda-forge pytorch with a cuda-version matching the driver).</source>
+        <translation>setup：guide（集群指南中的 pytorch torchvision cudatoolkit -c conda-forge -c pytorch）或 modern（conda-forge 的 pytorch，配上与驱动匹配的 cuda-version）。</translation>
+    </message>
+    <message>
+        <source>recipe</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <source>setup: show the plan and change nothing.</source>
+        <translation>setup：只显示安装计划，不做任何更改。</translation>
+    </message>
+    <message>
+        <source>setup: approve every plan Onramp does not block, and reuse an existing environment.</source>
+        <translation>setup：批准所有未被 Onramp 阻止的安装计划，并沿用已有的环境。</translation>
+    </message>
+    <message>
+        <source>setup: also install this package (repeatable; matplotlib, pillow and numpy always).</source>
+        <translation>setup：额外安装此包（可重复；matplotlib、pillow 和 numpy 总会安装）。</translation>
+    </message>
+    <message>
+        <source>spec</source>
+        <translation>包规格</translation>
+    </message>
+    <message>
+        <source>setup: the Slurm partition (default: the cluster's).</source>
+        <translation>setup：Slurm 分区（默认：集群的默认分区）。</translation>
+    </message>
+    <message>
+        <source>setup: apply this fix when a failure offers it (conda.clean, partition:NAME; repeatable).</source>
+        <translation>setup：当失败提供此修复时应用它（conda.clean、partition:NAME；可重复）。</translation>
+    </message>
+    <message>
+        <source>“setup” takes no arguments, only options.</source>
+        <translation>“setup”不接受参数，只接受选项。</translation>
+    </message>
+    <message>
+        <source>--python needs a version like 3.11.</source>
+        <translation>--python 需要类似 3.11 的版本号。</translation>
+    </message>
+    <message>
+        <source>--recipe is “guide” or “modern”.</source>
+        <translation>--recipe 只能是“guide”或“modern”。</translation>
+    </message>
+    <message>
+        <source>%1. %2: %3
+</source>
+        <translation>%1. %2：%3
+</translation>
+    </message>
+    <message>
+        <source>%1. %2 …
+</source>
+        <translation>%1. %2 ……
+</translation>
+    </message>
+    <message>
+        <source>Following run %1 again, started before Onramp stopped; its log so far:
+</source>
+        <translation>继续跟踪运行 %1（它在 Onramp 停止前已启动）；目前的日志：
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>   job %1 waits in the queue (%2) for %n second(s) …</source>
+        <translation>
+            <numerusform>   作业 %1 正在排队（%2），已等待 %n 秒……</numerusform></translation>
+    </message>
+    <message>
+        <source>Applying the fix: %1
+</source>
+        <translation>正在应用修复：%1
+</translation>
+    </message>
+    <message>
+        <source>
+The plan for %1:
+</source>
+        <translation>
+%1 的安装计划：
+</translation>
+    </message>
+    <message>
+        <source>Proceed ([y]/n/e to edit)? </source>
+        <translation>是否继续（[y]/n，输入 e 可修改）？ </translation>
+    </message>
+    <message>
+        <source>onramp-cli: nobody answered; nothing was installed (use --yes to approve).
+</source>
+        <translation>onramp-cli：无人应答；未安装任何内容（使用 --yes 表示批准）。
+</translation>
+    </message>
+    <message>
+        <source>Change the plan (Enter keeps a value):
+</source>
+        <translation>修改安装计划（按 Enter 保留原值）：
+</translation>
+    </message>
+    <message>
+        <source>Environment name</source>
+        <translation>环境名称</translation>
+    </message>
+    <message>
+        <source>Python version (X.Y, “-” for conda's choice)</source>
+        <translation>Python 版本（X.Y，“-”表示由 conda 选择）</translation>
+    </message>
+    <message>
+        <source>Recipe (guide or modern)</source>
+        <translation>安装方案（guide 或 modern）</translation>
+    </message>
+    <message>
+        <source>Extra packages (separated by spaces)</source>
+        <translation>额外的包（以空格分隔）</translation>
+    </message>
+    <message>
+        <source>onramp-cli: --python needs a version like 3.11.
+</source>
+        <translation>onramp-cli：--python 需要类似 3.11 的版本号。
+</translation>
+    </message>
+    <message>
+        <source>onramp-cli: --recipe is “guide” or “modern”.
+</source>
+        <translation>onramp-cli：--recipe 只能是“guide”或“modern”。
+</translation>
+    </message>
+    <message>
+        <source>Waiting for Slurm (--yes); Ctrl+C cancels the job.
+</source>
+        <translation>正在等待 Slurm（--yes）；按 Ctrl+C 可取消作业。
+</translation>
+    </message>
+    <message>
+        <source>Apply a fix (%1), or Enter for none? </source>
+        <translation>要应用修复（%1）吗？直接按 Enter 表示不应用： </translation>
+    </message>
+    <message>
+        <source>Problem %1 of %2: %3
+</source>
+        <translation>第 %1 个问题（共 %2 个）：%3
+</translation>
+    </message>
+    <message>
+        <source>  What to do: %1
+</source>
+        <translation>  解决办法：%1
+</translation>
+    </message>
+    <message>
+        <source>  Recognised from these lines of the log:
+</source>
+        <translation>  依据日志中的以下几行识别：
+</translation>
+    </message>
+    <message>
+        <source>“diagnose” reads one log, but got “%1” and “%2”.</source>
+        <translation>“diagnose”只读取一个日志，但收到了“%1”和“%2”。</translation>
+    </message>
+    <message>
+        <source>--%1 belongs to “gpus” or “jobs”, not to “diagnose”.</source>
+        <translation>--%1 属于“gpus”或“jobs”，不属于“diagnose”。</translation>
+    </message>
+    <message>
+        <source>there is no file “%1”.</source>
+        <translation>文件“%1”不存在。</translation>
+    </message>
+    <message>
+        <source>“%1” is a folder; give the log file.</source>
+        <translation>“%1”是一个文件夹；请提供日志文件。</translation>
+    </message>
+    <message>
+        <source>standard input</source>
+        <translation>标准输入</translation>
+    </message>
+    <message>
+        <source>onramp-cli: cannot read %1: %2
+</source>
+        <translation>onramp-cli：无法读取 %1：%2
+</translation>
+    </message>
+    <message>
+        <source>Onramp recognised no known problem in this log.
+If something did go wrong, send the whole log to your cluster's helpdesk: people can read what Onramp cannot yet.
+</source>
+        <translation>Onramp 没有在此日志中识别出已知问题。
+如果确实出了问题，请把完整日志发给集群的技术支持：Onramp 暂时读不懂的内容，人可以读懂。
+</translation>
+    </message>
+    <message>
+        <source>Onramp on the command line.
+
+exec: connects to the login node over SSH and runs one command. Its output streams to this program's stdout and stderr as it arrives, and onramp-cli exits with the command's exit status (128+N when a signal N ended it, 255 when the connection, the server's identity or signing in failed, 2 for a mistake on this command line).
+After “--”, a single word is a shell command line run as typed (quote it: -- 'ls ~ | head'); several words are quoted one by one and run as exactly those arguments.
+
+gpus: shows the GPUs of your running Slurm jobs (utilisation, memory, temperature, power, processes), asked from inside each job with nvidia-smi.
+jobs: lists your Slurm jobs with their state and why a waiting job waits; “jobs --cancel ID” cancels one.
+Both print an aligned table, or JSON with --json; with --watch they keep polling over the same connection. They exit with 0 when the cluster answered, 1 when a Slurm or nvidia-smi command failed (the problem is explained), 255 when the connection failed.
+
+diagnose [FILE|-]: explains a log from the cluster (conda, srun, sbatch, squeue, nvidia-smi or PyTorch output) read from FILE or, with “-” or nothing, from stdin; it needs no connection. --json prints the diagnoses as JSON. It exits with 0 when it recognised a problem, 1 when it recognised none, 2 when the log could not be read.</source>
+        <translation>命令行版 Onramp。
+
+exec：通过 SSH 连接到登录节点并运行一条命令。命令的输出一到达就会转发到本程序的 stdout 和 stderr，onramp-cli 以该命令的退出码退出（命令被信号 N 终止时为 128+N；连接、服务器身份验证或登录失败时为 255；本命令行有误时为 2）。
+在“--”之后，单个词会作为 shell 命令行按原样运行（请加引号：-- 'ls ~ | head'）；多个词会逐个加引号，并严格作为这些参数运行。
+
+gpus：显示你正在运行的 Slurm 作业所用的 GPU（利用率、显存、温度、功耗、进程），在每个作业内部通过 nvidia-smi 获取。
+jobs：列出你的 Slurm 作业及其状态，以及等待中的作业为何等待；“jobs --cancel ID”可取消一个作业。
+两者都会输出对齐的表格，加 --json 则输出 JSON；加 --watch 会通过同一连接持续轮询。集群有应答时退出码为 0，Slurm 或 nvidia-smi 命令失败时为 1（会说明问题），连接失败时为 255。
+
+diagnose [FILE|-]：解释来自集群的日志（conda、srun、sbatch、squeue、nvidia-smi 或 PyTorch 的输出），从 FILE 读取；若为“-”或不指定，则从 stdin 读取；无需连接。--json 以 JSON 格式输出诊断结果。识别出问题时退出码为 0，未识别出任何问题时为 1，无法读取日志时为 2。</translation>
+    </message>
+    <message>
+        <source>unknown command “%1”; the commands are “exec”, “gpus”, “jobs” and “diagnose”.</source>
+        <translation>未知命令“%1”；可用的命令有“exec”、“gpus”、“jobs”和“diagnose”。</translation>
     </message>
 </context>
 <context>
@@ -2393,6 +2677,38 @@ jobs：列出你的 Slurm 作业及其状态，以及排队等待的作业在等
         <source>Slurm printed a resource list (TRES) that Onramp cannot read: “%1”.</source>
         <translation>Slurm 输出了 Onramp 无法解析的资源列表（TRES）：“%1”。</translation>
     </message>
+    <message>
+        <source>The disk is full: a program could not write its files.</source>
+        <translation>磁盘已满：某个程序无法写入文件。</translation>
+    </message>
+    <message>
+        <source>Free space where it was writing (see the path in the message): delete files you no longer need, clean conda's package cache with “conda clean --all”, or write to a roomier file system such as the cluster's work or scratch space.</source>
+        <translation>请在它写入的位置释放空间（路径见消息）：删除不再需要的文件，用“conda clean --all”清理 conda 的包缓存，或改为写入空间更宽裕的文件系统，例如集群的 work 或 scratch 空间。</translation>
+    </message>
+    <message>
+        <source>Your disk quota is used up: a program could not write its files.</source>
+        <translation>你的磁盘配额已用完：某个程序无法写入文件。</translation>
+    </message>
+    <message>
+        <source>Check your quota (quota -s, or the cluster's own command), delete files you no longer need, clean conda's package cache with “conda clean --all”, or move conda's pkgs_dirs and envs_dirs to a roomier place.</source>
+        <translation>请查看你的配额（quota -s，或集群自己的命令），删除不再需要的文件，用“conda clean --all”清理 conda 的包缓存，或把 conda 的 pkgs_dirs 和 envs_dirs 移到空间更宽裕的位置。</translation>
+    </message>
+    <message>
+        <source>The SSH connection to the cluster was lost.</source>
+        <translation>与集群的 SSH 连接已断开。</translation>
+    </message>
+    <message>
+        <source>Connect again. What ran in that session (including srun --pty) was probably stopped with it: run long work with sbatch, or inside tmux or screen on the login node, so that it survives a lost connection (Onramp runs its long steps that way).</source>
+        <translation>请重新连接。该会话中运行的内容（包括 srun --pty）很可能已随之停止：耗时较长的任务请用 sbatch 运行，或在登录节点上的 tmux 或 screen 中运行，这样断线后它仍能继续（Onramp 的耗时步骤就是这样运行的）。</translation>
+    </message>
+    <message>
+        <source>PyTorch says CUDA is not available: it cannot use a GPU here.</source>
+        <translation>PyTorch 报告 CUDA 不可用：它在这里无法使用 GPU。</translation>
+    </message>
+    <message>
+        <source>Run it inside a job that asks for a GPU (srun --gres=gpu:1 ...) and check that PyTorch is a CUDA build (torch.version.cuda is not None). If both are right, run nvidia-smi in that job: its message tells what is wrong with the node's driver.</source>
+        <translation>请在申请了 GPU 的作业中运行它（srun --gres=gpu:1 ...），并确认 PyTorch 是 CUDA 构建（torch.version.cuda 不为 None）。如果两者都没问题，请在该作业中运行 nvidia-smi：它的消息会说明该节点的驱动出了什么问题。</translation>
+    </message>
 </context>
 <context>
     <name>onramp::core</name>
@@ -2434,6 +2750,584 @@ jobs：列出你的 Slurm 作业及其状态，以及排队等待的作业在等
     <message>
         <source>Connection lost</source>
         <translation>连接已断开</translation>
+    </message>
+</context>
+<context>
+    <name>onramp::setup::guided</name>
+    <message>
+        <source>Onramp cannot create its folder %1.</source>
+        <translation>Onramp 无法创建它的文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>Onramp cannot write %1.</source>
+        <translation>Onramp 无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>There is no connection to run this on.</source>
+        <translation>没有可用于运行此操作的连接。</translation>
+    </message>
+    <message>
+        <source>Choose a name of letters, digits, “_”, “.”, “-” and “+”.</source>
+        <translation>请使用由字母、数字、“_”、“.”、“-”和“+”组成的名称。</translation>
+    </message>
+    <message>
+        <source>conda could not remove the environment.</source>
+        <translation>conda 无法删除该环境。</translation>
+    </message>
+    <message>
+        <source>Setup cancelled.</source>
+        <translation>配置已取消。</translation>
+    </message>
+    <message>
+        <source>The connection is gone.</source>
+        <translation>连接已断开。</translation>
+    </message>
+    <message>
+        <source>conda was not found on the login node.</source>
+        <translation>在登录节点上未找到 conda。</translation>
+    </message>
+    <message>
+        <source>conda is %1.</source>
+        <translation>conda 为 %1。</translation>
+    </message>
+    <message>
+        <source>Slurm's commands were not found on the login node.</source>
+        <translation>在登录节点上未找到 Slurm 的命令。</translation>
+    </message>
+    <message>
+        <source>Slurm is there; the default partition is “%1”.</source>
+        <translation>Slurm 可用；默认分区为“%1”。</translation>
+    </message>
+    <message>
+        <source>Onramp found no conda: not on PATH, not in $CONDA_EXE, not in ~/miniconda3, ~/anaconda3, ~/miniforge3 or /opt/conda.</source>
+        <translation>Onramp 没有找到 conda：PATH 中没有，$CONDA_EXE 中没有，~/miniconda3、~/anaconda3、~/miniforge3 和 /opt/conda 中也没有。</translation>
+    </message>
+    <message>
+        <source>Ask the cluster's admins where conda is (a module to load?), or install Miniconda in your home folder.</source>
+        <translation>请询问集群管理员 conda 在哪里（是否需要加载某个 module？），或在你的主目录中安装 Miniconda。</translation>
+    </message>
+    <message>
+        <source>Slurm was not found on the login node.</source>
+        <translation>在登录节点上未找到 Slurm。</translation>
+    </message>
+    <message>
+        <source>sinfo and srun are not on the login node's PATH.</source>
+        <translation>sinfo 和 srun 不在登录节点的 PATH 中。</translation>
+    </message>
+    <message>
+        <source>Check that this is the cluster's login node (aha).</source>
+        <translation>请确认这是集群的登录节点（aha）。</translation>
+    </message>
+    <message>
+        <source>conda info did not work.</source>
+        <translation>conda info 运行失败。</translation>
+    </message>
+    <message>
+        <source>%1 free where conda keeps packages and environments (PyTorch needs about 5 GB).</source>
+        <translation>conda 存放包和环境的位置还有 %1 可用空间（PyTorch 约需 5 GB）。</translation>
+    </message>
+    <message>
+        <source>Slurm did not give Onramp a compute node.</source>
+        <translation>Slurm 没有为 Onramp 分配计算节点。</translation>
+    </message>
+    <message>
+        <source>A job on the default partition ran on %1.</source>
+        <translation>在默认分区上提交的作业运行在 %1 上。</translation>
+    </message>
+    <message>
+        <source>The GPU nodes' driver %1 supports CUDA %2.</source>
+        <translation>GPU 节点的驱动 %1 支持 CUDA %2。</translation>
+    </message>
+    <message>
+        <source>Onramp could not read the GPU driver with nvidia-smi.</source>
+        <translation>Onramp 无法通过 nvidia-smi 读取 GPU 驱动信息。</translation>
+    </message>
+    <message>
+        <source>conda could not list the environments.</source>
+        <translation>conda 无法列出环境。</translation>
+    </message>
+    <message>
+        <source>conda could not list the environment's packages.</source>
+        <translation>conda 无法列出该环境中的包。</translation>
+    </message>
+    <message>
+        <source>There is no environment “%1” yet; it is created with PyTorch after you approve the plan.</source>
+        <translation>环境“%1”尚不存在；在你批准安装计划后，会创建该环境并安装 PyTorch。</translation>
+    </message>
+    <message>
+        <source>“%1” already has PyTorch %2 (%3): reused.</source>
+        <translation>“%1”中已有 PyTorch %2（%3）：直接沿用。</translation>
+    </message>
+    <message>
+        <source>An environment “%1” already exists at %2. Use it as it is, or remove it and create it again?</source>
+        <translation>环境“%1”已存在于 %2。要直接使用它，还是删除后重新创建？</translation>
+    </message>
+    <message>
+        <source>Use it as it is</source>
+        <translation>直接使用</translation>
+    </message>
+    <message>
+        <source>Remove it and create it again</source>
+        <translation>删除并重新创建</translation>
+    </message>
+    <message>
+        <source>Cancel the setup</source>
+        <translation>取消配置</translation>
+    </message>
+    <message>
+        <source>Setup cancelled; the environment was left as it was.</source>
+        <translation>配置已取消；环境保持原样。</translation>
+    </message>
+    <message>
+        <source>Remove the environment</source>
+        <translation>删除环境</translation>
+    </message>
+    <message>
+        <source>Non-interactive shells print nothing of their own.</source>
+        <translation>非交互式 shell 自身不输出任何内容。</translation>
+    </message>
+    <message>
+        <source>Non-interactive shells print text of their own (see the explanation).</source>
+        <translation>非交互式 shell 自身会输出文字（见说明）。</translation>
+    </message>
+    <message>
+        <source>Sourcing conda.sh and “conda activate %1” work without .bashrc.</source>
+        <translation>不依赖 .bashrc，source conda.sh 和“conda activate %1”均可正常工作。</translation>
+    </message>
+    <message>
+        <source>Activating “%1” through conda.sh failed.</source>
+        <translation>通过 conda.sh 激活“%1”失败。</translation>
+    </message>
+    <message>
+        <source>Activation does not work.</source>
+        <translation>激活无法正常工作。</translation>
+    </message>
+    <message>
+        <source>PyTorch %1 (%2) is already installed.</source>
+        <translation>PyTorch %1（%2）已安装。</translation>
+    </message>
+    <message>
+        <source>Check the package names and versions.</source>
+        <translation>请检查包名和版本。</translation>
+    </message>
+    <message>
+        <source>conda could not make a plan.</source>
+        <translation>conda 无法生成安装计划。</translation>
+    </message>
+    <message>
+        <source>The plan was stopped before anything changed.</source>
+        <translation>安装计划在做出任何更改之前就被中止了。</translation>
+    </message>
+    <message>
+        <source>The plan was shown; nothing was changed.</source>
+        <translation>已显示安装计划；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>Cancelled at the plan review; no environment was created.</source>
+        <translation>已在审阅安装计划时取消；未创建环境。</translation>
+    </message>
+    <message>
+        <source>Cancelled at the plan review; the environment was not changed.</source>
+        <translation>已在审阅安装计划时取消；环境未被更改。</translation>
+    </message>
+    <message>
+        <source>conda did not finish the installation.</source>
+        <translation>conda 未完成安装。</translation>
+    </message>
+    <message>
+        <source>The environment now has PyTorch %1 (%2).</source>
+        <translation>该环境现已安装 PyTorch %1（%2）。</translation>
+    </message>
+    <message>
+        <source>conda finished, but the environment has no suitable PyTorch.</source>
+        <translation>conda 已完成，但该环境中没有合适的 PyTorch。</translation>
+    </message>
+    <message>
+        <source>Check PyTorch on a GPU node</source>
+        <translation>在 GPU 节点上检查 PyTorch</translation>
+    </message>
+    <message>
+        <source>The verification job did not run.</source>
+        <translation>验证作业没有运行。</translation>
+    </message>
+    <message>
+        <source>The PyTorch check gave no answer.</source>
+        <translation>PyTorch 检查没有返回结果。</translation>
+    </message>
+    <message>
+        <source>PyTorch does not see the GPU.</source>
+        <translation>PyTorch 检测不到 GPU。</translation>
+    </message>
+    <message>
+        <source>%1 are already installed.</source>
+        <translation>%1 已安装。</translation>
+    </message>
+    <message>
+        <source>All extra packages are installed.</source>
+        <translation>所有额外的包都已安装。</translation>
+    </message>
+    <message>
+        <source>Still missing: %1.</source>
+        <translation>仍缺少：%1。</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” is ready: PyTorch sees %n GPU(s) on %2.</source>
+        <translation>
+            <numerusform>“%1”已就绪：PyTorch 在 %2 上检测到 %n 个 GPU。</numerusform></translation>
+    </message>
+    <message>
+        <source>There is no plan to change now.</source>
+        <translation>目前没有可修改的安装计划。</translation>
+    </message>
+    <message>
+        <source>Clean conda's package cache</source>
+        <translation>清理 conda 的包缓存</translation>
+    </message>
+    <message>
+        <source>Use the partition “%1”</source>
+        <translation>使用分区“%1”</translation>
+    </message>
+    <message>
+        <source>The fix “%1” cannot be applied now.</source>
+        <translation>当前无法应用修复“%1”。</translation>
+    </message>
+    <message>
+        <source>conda could not clean its package cache.</source>
+        <translation>conda 无法清理它的包缓存。</translation>
+    </message>
+    <message>
+        <source>conda's package cache was cleaned.</source>
+        <translation>已清理 conda 的包缓存。</translation>
+    </message>
+    <message>
+        <source>Slurm has not said why the job waits.</source>
+        <translation>Slurm 没有说明作业为何等待。</translation>
+    </message>
+    <message>
+        <source>Wait, or try another partition.</source>
+        <translation>请继续等待，或换一个分区试试。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Slurm has not started job %1 (it asks for %n GPU(s)) yet: %2</source>
+        <translation>
+            <numerusform>Slurm 尚未启动作业 %1（它申请了 %n 个 GPU）：%2</numerusform></translation>
+    </message>
+    <message>
+        <source>Keep waiting</source>
+        <translation>继续等待</translation>
+    </message>
+    <message>
+        <source>Cancel the job and the setup</source>
+        <translation>取消作业并取消配置</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>downgrade</source>
+        <translation>降级</translation>
+    </message>
+    <message>
+        <source>other channel</source>
+        <translation>更换频道</translation>
+    </message>
+    <message>
+        <source>reinstall</source>
+        <translation>重新安装</translation>
+    </message>
+    <message>
+        <source>remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>not in the plan</source>
+        <translation>不在安装计划中</translation>
+    </message>
+    <message>
+        <source>%1, CPU only (%2)</source>
+        <translation>%1，仅 CPU（%2）</translation>
+    </message>
+    <message>
+        <source>%1, CUDA build (%2)</source>
+        <translation>%1，CUDA 构建（%2）</translation>
+    </message>
+    <message>
+        <source>%1, CUDA %2 (%3)</source>
+        <translation>%1，CUDA %2（%3）</translation>
+    </message>
+    <message>
+        <source>%1, build not recognised (%2)</source>
+        <translation>%1，无法识别的构建（%2）</translation>
+    </message>
+    <message>
+        <source>The login node did not answer Onramp's first question as expected.</source>
+        <translation>登录节点对 Onramp 的第一个询问的回应不符合预期。</translation>
+    </message>
+    <message>
+        <source>Everything asked for is already installed.</source>
+        <translation>所需的一切都已安装。</translation>
+    </message>
+    <message>
+        <source>PyTorch in the plan: %1.</source>
+        <translation>安装计划中的 PyTorch：%1。</translation>
+    </message>
+    <message>
+        <source>conda solved on a machine where it saw no NVIDIA driver (the login node, or a job without a GPU), so it left out every CUDA build. Setting CONDA_OVERRIDE_CUDA to the GPU node's driver CUDA (%1) lets conda plan the CUDA build there; Onramp does that when it knows the driver.</source>
+        <translation>conda 是在一台看不到 NVIDIA 驱动的机器上求解的（登录节点，或没有 GPU 的作业），因此排除了所有 CUDA 构建。将 CONDA_OVERRIDE_CUDA 设为 GPU 节点驱动支持的 CUDA 版本（%1），conda 就能在那里规划 CUDA 构建；Onramp 知道驱动版本时会自动这样做。</translation>
+    </message>
+    <message>
+        <source>see nvidia-smi on a GPU node</source>
+        <translation>请在 GPU 节点上查看 nvidia-smi</translation>
+    </message>
+    <message>
+        <source>conda chose the CPU build even though it was told the driver supports CUDA %1 (CONDA_OVERRIDE_CUDA=%1): the channels offer no CUDA build that fits the other packages, or a pin (cpuonly, an old Python) rules it out.</source>
+        <translation>尽管已告知 conda 驱动支持 CUDA %1（CONDA_OVERRIDE_CUDA=%1），它仍选择了 CPU 构建：可能是频道中没有与其他包兼容的 CUDA 构建，或某个版本固定（cpuonly、旧版 Python）排除了它。</translation>
+    </message>
+    <message numerus="yes">
+        <source>conda planned a CPU-only PyTorch (%1), but you asked for %n GPU(s); it would install and then never use the GPU.</source>
+        <translation>
+            <numerusform>conda 计划安装仅 CPU 的 PyTorch（%1），但你申请了 %n 个 GPU；这样装好后永远不会用到 GPU。</numerusform></translation>
+    </message>
+    <message>
+        <source>Try the other recipe, or ask for a CUDA build explicitly (e.g. pytorch=*=*cuda*), then review the plan again.</source>
+        <translation>请尝试另一种安装方案，或明确要求 CUDA 构建（例如 pytorch=*=*cuda*），然后重新审阅安装计划。</translation>
+    </message>
+    <message>
+        <source>The build needs CUDA %1; the GPU node's driver supports CUDA %2.</source>
+        <translation>该构建需要 CUDA %1；GPU 节点的驱动支持 CUDA %2。</translation>
+    </message>
+    <message>
+        <source>The planned PyTorch is built for CUDA %1, newer than the driver on the GPU nodes supports (CUDA %2).</source>
+        <translation>计划安装的 PyTorch 是为 CUDA %1 构建的，比 GPU 节点上的驱动所支持的版本（CUDA %2）更新。</translation>
+    </message>
+    <message>
+        <source>Pin an older CUDA: add cuda-version=%1 (conda-forge) or pytorch-cuda=%1.x (pytorch channel).</source>
+        <translation>请固定一个更旧的 CUDA：添加 cuda-version=%1（conda-forge）或 pytorch-cuda=%1.x（pytorch 频道）。</translation>
+    </message>
+    <message>
+        <source>Download %1; free space where conda writes: %2.</source>
+        <translation>需下载 %1；conda 写入位置的可用空间：%2。</translation>
+    </message>
+    <message>
+        <source>The download (%1) does not fit in the free space (%2).</source>
+        <translation>下载内容（%1）超出了可用空间（%2）。</translation>
+    </message>
+    <message>
+        <source>Clean conda's package cache (conda clean --all), or point pkgs_dirs and envs_dirs to a roomier place (conda config --add pkgs_dirs DIR).</source>
+        <translation>请清理 conda 的包缓存（conda clean --all），或将 pkgs_dirs 和 envs_dirs 指向空间更宽裕的位置（conda config --add pkgs_dirs DIR）。</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>环境</translation>
+    </message>
+    <message>
+        <source>Python</source>
+        <translation>Python</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>不变</translation>
+    </message>
+    <message>
+        <source>PyTorch</source>
+        <translation>PyTorch</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>频道</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>%1 (free: %2)</source>
+        <translation>%1（可用：%2）</translation>
+    </message>
+    <message>
+        <source>PyTorch %1 imports.</source>
+        <translation>PyTorch %1 可以正常导入。</translation>
+    </message>
+    <message>
+        <source>PyTorch does not import: %1</source>
+        <translation>PyTorch 无法导入：%1</translation>
+    </message>
+    <message>
+        <source>It is a CUDA %1 build.</source>
+        <translation>这是 CUDA %1 构建。</translation>
+    </message>
+    <message>
+        <source>It is a CPU-only build.</source>
+        <translation>这是仅 CPU 的构建。</translation>
+    </message>
+    <message>
+        <source>torch.cuda.is_available() is True.</source>
+        <translation>torch.cuda.is_available() 为 True。</translation>
+    </message>
+    <message>
+        <source>torch.cuda.is_available() is False.</source>
+        <translation>torch.cuda.is_available() 为 False。</translation>
+    </message>
+    <message>
+        <source>torch.cuda.device_count() is %1; %2 requested.</source>
+        <translation>torch.cuda.device_count() 为 %1；申请了 %2 个。</translation>
+    </message>
+    <message>
+        <source>Connect and look at the login node</source>
+        <translation>连接并查看登录节点</translation>
+    </message>
+    <message>
+        <source>Reach a compute node</source>
+        <translation>进入计算节点</translation>
+    </message>
+    <message>
+        <source>Create the environment</source>
+        <translation>创建环境</translation>
+    </message>
+    <message>
+        <source>Activate it without .bashrc</source>
+        <translation>不依赖 .bashrc 激活环境</translation>
+    </message>
+    <message>
+        <source>Install PyTorch</source>
+        <translation>安装 PyTorch</translation>
+    </message>
+    <message>
+        <source>Install more packages</source>
+        <translation>安装更多包</translation>
+    </message>
+    <message>
+        <source>Keep the evidence</source>
+        <translation>保留记录</translation>
+    </message>
+</context>
+<context>
+    <name>onramp::setup::runs</name>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>已丢失</translation>
+    </message>
+    <message>
+        <source>Could not start</source>
+        <translation>无法启动</translation>
+    </message>
+    <message>
+        <source>Could not read the run journal %1.</source>
+        <translation>无法读取运行记录 %1。</translation>
+    </message>
+    <message>
+        <source>The run journal %1 is damaged.</source>
+        <translation>运行记录 %1 已损坏。</translation>
+    </message>
+    <message>
+        <source>Could not write the run journal %1.</source>
+        <translation>无法写入运行记录 %1。</translation>
+    </message>
+    <message>
+        <source>"%1" is not a valid run name: use 1 to 64 letters, digits, '_' or '-'.</source>
+        <translation>“%1”不是有效的运行名称：请使用 1 到 64 个字母、数字、'_' 或 '-'。</translation>
+    </message>
+    <message>
+        <source>The script of "%1" is too long to send (more than %2 KiB).</source>
+        <translation>“%1”的脚本太大，无法发送（超过 %2 KiB）。</translation>
+    </message>
+    <message>
+        <source>A run named "%1" already exists.</source>
+        <translation>名为“%1”的运行已存在。</translation>
+    </message>
+    <message>
+        <source>Could not create the local log %1.</source>
+        <translation>无法创建本地日志 %1。</translation>
+    </message>
+    <message>
+        <source>Could not open the local log %1.</source>
+        <translation>无法打开本地日志 %1。</translation>
+    </message>
+    <message>
+        <source>Could not create the folder of "%1" on the cluster (%2). Is the home folder full or over quota?</source>
+        <translation>无法在集群上创建“%1”的文件夹（%2）。主目录是否已满或超出配额？</translation>
+    </message>
+    <message>
+        <source>Could not write the script of "%1" on the cluster. Is the home folder full or over quota?</source>
+        <translation>无法在集群上写入“%1”的脚本。主目录是否已满或超出配额？</translation>
+    </message>
+    <message>
+        <source>Could not start "%1" on the cluster.</source>
+        <translation>无法在集群上启动“%1”。</translation>
+    </message>
+    <message>
+        <source>Could not write the local log %1; following "%2" stopped.</source>
+        <translation>无法写入本地日志 %1；已停止跟踪“%2”。</translation>
+    </message>
+    <message>
+        <source>Following the log of "%1" stopped unexpectedly; trying again.</source>
+        <translation>跟踪“%1”的日志意外中断；正在重试。</translation>
+    </message>
+    <message>
+        <source>Could not follow the log of "%1"; it keeps running on the cluster and is followed again after the next connect.</source>
+        <translation>无法跟踪“%1”的日志；它仍在集群上运行，下次连接后会重新跟踪。</translation>
+    </message>
+    <message>
+        <source>"%1" stopped on the cluster without an exit code: its processes are gone (the node restarted, or something killed them).</source>
+        <translation>“%1”在集群上停止了，但没有退出码：它的进程已经消失（节点重启了，或有程序终止了它们）。</translation>
+    </message>
+    <message>
+        <source>The folder of "%1" (%2) no longer exists on the cluster.</source>
+        <translation>“%1”的文件夹（%2）在集群上已不存在。</translation>
+    </message>
+    <message>
+        <source>"%1" had already ended (exit code %2) when the cancel arrived.</source>
+        <translation>取消请求到达时，“%1”已经结束（退出码 %2）。</translation>
+    </message>
+    <message>
+        <source>The folder of "%1" no longer exists on the cluster; nothing to stop.</source>
+        <translation>“%1”的文件夹在集群上已不存在；没有需要停止的内容。</translation>
+    </message>
+    <message>
+        <source>Cancelled "%1" on the cluster.</source>
+        <translation>已在集群上取消“%1”。</translation>
+    </message>
+    <message>
+        <source>Cancelled Slurm job %1 (it was %2).</source>
+        <translation>已取消 Slurm 作业 %1（当时状态为 %2）。</translation>
+    </message>
+    <message>
+        <source>Slurm job %1 had already ended.</source>
+        <translation>Slurm 作业 %1 已经结束。</translation>
+    </message>
+    <message>
+        <source>Stopped process %1.</source>
+        <translation>已停止进程 %1。</translation>
+    </message>
+    <message>
+        <source>Nothing of it was still running.</source>
+        <translation>它已没有任何仍在运行的部分。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Some processes did not stop within %n second(s) and were killed.</source>
+        <translation>
+            <numerusform>部分进程未在 %n 秒内停止，已被强制终止。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2774,7 +3668,8 @@ jobs：列出你的 Slurm 作业及其状态，以及排队等待的作业在等
     <message numerus="yes">
         <source>No answer came within %n second(s), so Onramp stopped signing in. Connect again when you have your password or code ready.</source>
         <translation>
-            <numerusform>%n 秒内没有收到回答，Onramp 已停止登录。准备好密码或验证码后请重新连接。</numerusform></translation>
+            <numerusform>%n 秒内没有收到回答，Onramp 已停止登录。准备好密码或验证码后请重新连接。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The connection was restarted.</source>
@@ -3064,10 +3959,6 @@ jobs：列出你的 Slurm 作业及其状态，以及排队等待的作业在等
         <translation>密钥文件：%1</translation>
     </message>
     <message>
-        <source>Enter the password of %1 on this server.</source>
-        <translation>请输入 %1 在此服务器上的密码。</translation>
-    </message>
-    <message>
         <source>Not accepted: %1</source>
         <translation>未被接受：%1</translation>
     </message>
@@ -3098,6 +3989,29 @@ jobs：列出你的 Slurm 作业及其状态，以及排队等待的作业在等
     <message>
         <source>No system keychain is available, so Onramp keeps it for this session only, in memory.</source>
         <translation>没有可用的系统钥匙串，Onramp 只会在本次会话的内存中保存它。</translation>
+    </message>
+    <message>
+        <source>Onramp sends it to this server only, over the encrypted connection.</source>
+        <translation>Onramp 只会通过加密连接将它发送给此服务器。</translation>
+    </message>
+</context>
+<context>
+    <name>onramp::ui::DiagnosisView</name>
+    <message>
+        <source>Copy details</source>
+        <translation>复制详情</translation>
+    </message>
+    <message>
+        <source>Copy what happened, the explanation and the output, e.g. for your cluster's admins</source>
+        <translation>复制发生的情况、解释和输出，例如用于发给集群管理员</translation>
+    </message>
+    <message>
+        <source>What to do: %1</source>
+        <translation>解决办法：%1</translation>
+    </message>
+    <message>
+        <source>What the tool printed (the last lines)</source>
+        <translation>工具输出的内容（最后几行）</translation>
     </message>
 </context>
 <context>
@@ -3569,6 +4483,101 @@ Compare the fingerprint below with the one your cluster's administrators publish
         <source>Text files (*.txt);;All files (*)</source>
         <translation>文本文件 (*.txt);;所有文件 (*)</translation>
     </message>
+    <message>
+        <source>Follow new output</source>
+        <translation>跟随新输出</translation>
+    </message>
+    <message>
+        <source>Show the time each line arrived</source>
+        <translation>显示每行到达的时间</translation>
+    </message>
+    <message>
+        <source>Show times</source>
+        <translation>显示时间</translation>
+    </message>
+    <message>
+        <source>Find in the output (Ctrl+F)</source>
+        <translation>在输出中查找（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Find in output</source>
+        <translation>在输出中查找</translation>
+    </message>
+    <message>
+        <source>Text to find</source>
+        <translation>要查找的文本</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>匹配项</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>上一个匹配（Shift+Enter）</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>上一个匹配</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>下一个匹配（Enter）</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>下一个匹配</translation>
+    </message>
+    <message>
+        <source>Close the find bar (Esc)</source>
+        <translation>关闭查找栏（Esc）</translation>
+    </message>
+    <message>
+        <source>Close find</source>
+        <translation>关闭查找</translation>
+    </message>
+    <message>
+        <source>Output from %1</source>
+        <translation>来自 %1 的输出</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older line(s) removed</source>
+        <translation>
+            <numerusform>已移除 %n 行较早的内容</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>This pane keeps the last %n line(s); older ones are removed to keep it fast. Save the output to keep everything shown so far.</source>
+        <translation>
+            <numerusform>此窗格只保留最后 %n 行；更早的行会被移除以保持流畅。保存输出即可保留目前显示过的全部内容。</numerusform></translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>无匹配</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>第 %1 个，共 %2 个</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n 个匹配</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>onramp::ui::MainWindow</name>
@@ -3711,6 +4720,502 @@ Compare the fingerprint below with the one your cluster's administrators publish
     <message>
         <source>The connection to %1 dropped.</source>
         <translation>与 %1 的连接中断了。</translation>
+    </message>
+    <message>
+        <source>Setup</source>
+        <translation>配置</translation>
+    </message>
+</context>
+<context>
+    <name>onramp::ui::PlanReviewView</name>
+    <message>
+        <source>conda shows a plan and asks “Proceed ([y]/n)?” before it changes anything. Onramp made the same plan with a dry run and checked it for you: read it, then approve it, edit what to install, or cancel.</source>
+        <translation>conda 在做任何更改之前会显示安装计划并询问“Proceed ([y]/n)?”。Onramp 已通过试运行（dry run）生成了同样的安装计划并替你检查过：请先阅读，然后批准、修改要安装的内容，或取消。</translation>
+    </message>
+    <message>
+        <source>Python:</source>
+        <translation>Python：</translation>
+    </message>
+    <message>
+        <source>PyTorch:</source>
+        <translation>PyTorch：</translation>
+    </message>
+    <message>
+        <source>Channels:</source>
+        <translation>频道：</translation>
+    </message>
+    <message>
+        <source>Download:</source>
+        <translation>下载：</translation>
+    </message>
+    <message>
+        <source>Packages in the plan</source>
+        <translation>安装计划中的包</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>包</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <translation>构建</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>频道</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <source>Approve and install</source>
+        <translation>批准并安装</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Go back to the options: other packages, another Python version</source>
+        <translation>返回选项：换用其他包或其他 Python 版本</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Install nothing and stop the setup</source>
+        <translation>不安装任何内容并停止配置</translation>
+    </message>
+    <message>
+        <source>The plan for %1</source>
+        <translation>%1 的安装计划</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>不变</translation>
+    </message>
+    <message>
+        <source>%1, a CUDA build (uses the GPU)</source>
+        <translation>%1，CUDA 构建（使用 GPU）</translation>
+    </message>
+    <message>
+        <source>%1, a CUDA %2 build (uses the GPU)</source>
+        <translation>%1，CUDA %2 构建（使用 GPU）</translation>
+    </message>
+    <message>
+        <source>%1, a CPU-only build (cannot use the GPU)</source>
+        <translation>%1，仅 CPU 构建（无法使用 GPU）</translation>
+    </message>
+    <message>
+        <source>%1, build %2 (CPU or CUDA is not clear)</source>
+        <translation>%1，构建 %2（无法确定是 CPU 还是 CUDA）</translation>
+    </message>
+    <message>
+        <source>not part of this plan</source>
+        <translation>不在此安装计划中</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>%1 to download, %2 free</source>
+        <translation>需下载 %1，可用空间 %2</translation>
+    </message>
+    <message>
+        <source>Blocked: Onramp stopped this plan before anything was installed.</source>
+        <translation>已阻止：Onramp 在安装任何内容之前中止了此安装计划。</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>update from %1</source>
+        <translation>从 %1 更新</translation>
+    </message>
+    <message>
+        <source>downgrade from %1</source>
+        <translation>从 %1 降级</translation>
+    </message>
+    <message>
+        <source>replaces %1's</source>
+        <translation>替换 %1 的包</translation>
+    </message>
+    <message>
+        <source>reinstall</source>
+        <translation>重新安装</translation>
+    </message>
+    <message>
+        <source>remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>  (CUDA %1)</source>
+        <translation>  （CUDA %1）</translation>
+    </message>
+    <message>
+        <source>  (CPU only)</source>
+        <translation>  （仅 CPU）</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Already in conda's package cache: nothing to download</source>
+        <translation>已在 conda 的包缓存中：无需下载</translation>
+    </message>
+</context>
+<context>
+    <name>onramp::ui::SetupPage</name>
+    <message numerus="yes">
+        <source>%1 … (%n more line(s))</source>
+        <translation>
+            <numerusform>%1 ……（还有 %n 行）</numerusform></translation>
+    </message>
+    <message>
+        <source>Setup steps</source>
+        <translation>配置步骤</translation>
+    </message>
+    <message>
+        <source>Start setup</source>
+        <translation>开始配置</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop what runs now, on the cluster too</source>
+        <translation>停止当前正在运行的内容，包括集群上的</translation>
+    </message>
+    <message>
+        <source>Progress of the current step</source>
+        <translation>当前步骤的进度</translation>
+    </message>
+    <message>
+        <source>Onramp does your cluster's PyTorch guide with you, step by step: it runs the commands, checks what they print, and explains what went wrong. Nothing is installed before you approve conda's plan. Connect on the left, check the options of steps 3, 5 and 7 if you like, then press Start setup.</source>
+        <translation>Onramp 会陪你一步步完成集群的 PyTorch 指南：它替你运行命令，检查输出，并解释哪里出了问题。在你批准 conda 的安装计划之前，不会安装任何东西。请先在左侧连接，如有需要可查看第 3、5、7 步的选项，然后点击“开始配置”。</translation>
+    </message>
+    <message>
+        <source>Environment name</source>
+        <translation>环境名称</translation>
+    </message>
+    <message>
+        <source>Python version</source>
+        <translation>Python 版本</translation>
+    </message>
+    <message>
+        <source>Let conda choose</source>
+        <translation>由 conda 选择</translation>
+    </message>
+    <message>
+        <source>Environment name:</source>
+        <translation>环境名称：</translation>
+    </message>
+    <message>
+        <source>Python version:</source>
+        <translation>Python 版本：</translation>
+    </message>
+    <message>
+        <source>The guide lets conda choose; pick one when your code needs it.</source>
+        <translation>指南让 conda 自行选择；如果你的代码需要特定版本，请选择一个。</translation>
+    </message>
+    <message>
+        <source>Recipe</source>
+        <translation>安装方案</translation>
+    </message>
+    <message>
+        <source>The guide's: pytorch torchvision cudatoolkit from conda-forge and pytorch</source>
+        <translation>指南中的方案：从 conda-forge 和 pytorch 安装 pytorch torchvision cudatoolkit</translation>
+    </message>
+    <message>
+        <source>Modern: pytorch from conda-forge for the driver's CUDA</source>
+        <translation>现代方案：从 conda-forge 安装适配驱动 CUDA 版本的 pytorch</translation>
+    </message>
+    <message>
+        <source>Packages to install</source>
+        <translation>要安装的包</translation>
+    </message>
+    <message>
+        <source>the recipe's packages</source>
+        <translation>安装方案中的包</translation>
+    </message>
+    <message>
+        <source>Make a new plan</source>
+        <translation>生成新的安装计划</translation>
+    </message>
+    <message>
+        <source>Recipe:</source>
+        <translation>安装方案：</translation>
+    </message>
+    <message>
+        <source>Packages:</source>
+        <translation>包：</translation>
+    </message>
+    <message>
+        <source>Leave the packages empty to use the recipe's. For another Python, add e.g. python=3.10.</source>
+        <translation>包留空则使用安装方案中的包。如需其他 Python 版本，可添加例如 python=3.10。</translation>
+    </message>
+    <message>
+        <source>Extra packages</source>
+        <translation>额外的包</translation>
+    </message>
+    <message>
+        <source>Extra packages:</source>
+        <translation>额外的包：</translation>
+    </message>
+    <message>
+        <source>The connection ended while the setup ran. Connect again and press Resume: what is done is kept.</source>
+        <translation>配置运行期间连接断开了。请重新连接并点击“继续”：已完成的部分会保留。</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <source>Worth knowing</source>
+        <translation>值得了解</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>正在运行…</translation>
+    </message>
+    <message>
+        <source>Step %1: %2</source>
+        <translation>第 %1 步：%2</translation>
+    </message>
+    <message>
+        <source>Waiting for you</source>
+        <translation>等你处理</translation>
+    </message>
+    <message>
+        <source>Did not finish after %1 s: %2</source>
+        <translation>%1 秒后仍未完成：%2</translation>
+    </message>
+    <message>
+        <source>Exit status %1, %2 s.</source>
+        <translation>退出码 %1，耗时 %2 秒。</translation>
+    </message>
+    <message>
+        <source>The plan for %1 is blocked: see why below.</source>
+        <translation>%1 的安装计划已被阻止：原因见下文。</translation>
+    </message>
+    <message>
+        <source>Read the plan for %1, then approve, edit or cancel.</source>
+        <translation>请阅读 %1 的安装计划，然后批准、修改或取消。</translation>
+    </message>
+    <message>
+        <source>Installing %1…</source>
+        <translation>正在安装 %1…</translation>
+    </message>
+    <message>
+        <source>Change the packages, then press Make a new plan.</source>
+        <translation>修改要安装的包，然后点击“生成新的安装计划”。</translation>
+    </message>
+    <message>
+        <source>Change the options, then press Start setup again.</source>
+        <translation>修改选项，然后再次点击“开始配置”。</translation>
+    </message>
+    <message>
+        <source>Making a new plan…</source>
+        <translation>正在生成新的安装计划…</translation>
+    </message>
+    <message>
+        <source>Use it as it is</source>
+        <translation>直接使用</translation>
+    </message>
+    <message>
+        <source>Remove it and start over</source>
+        <translation>删除并重新开始</translation>
+    </message>
+    <message>
+        <source>Onramp needs your answer in step 3.</source>
+        <translation>Onramp 需要你在第 3 步中作答。</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Run again</source>
+        <translation>重新运行</translation>
+    </message>
+    <message>
+        <source>Go on from where the setup stopped: what is done is reused</source>
+        <translation>从配置中断的地方继续：已完成的部分会被沿用</translation>
+    </message>
+    <message>
+        <source>Connect to your cluster first (on the left).</source>
+        <translation>请先连接到你的集群（在左侧）。</translation>
+    </message>
+    <message>
+        <source>Ready. Press Start setup.</source>
+        <translation>准备就绪。请点击“开始配置”。</translation>
+    </message>
+    <message>
+        <source>Time this step has been running</source>
+        <translation>此步骤已运行的时间</translation>
+    </message>
+    <message>
+        <source>%1: %p%</source>
+        <translation>%1：%p%</translation>
+    </message>
+    <message>
+        <source>%1 → %2 (Slurm job)</source>
+        <translation>%1 → %2（Slurm 作业）</translation>
+    </message>
+    <message>
+        <source>%1 → a Slurm job</source>
+        <translation>%1 → 一个 Slurm 作业</translation>
+    </message>
+</context>
+<context>
+    <name>onramp::ui::SetupStepModel</name>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3, %4</source>
+        <translation>第 %1 步（共 %2 步）：%3，%4</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>正在运行…</translation>
+    </message>
+    <message>
+        <source>Needs you</source>
+        <translation>需要你处理</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Already done, reused</source>
+        <translation>此前已完成，直接沿用</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>已跳过</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>已阻止</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>onramp::ui::SetupStepPage</name>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>Output of step %1</source>
+        <translation>第 %1 步的输出</translation>
+    </message>
+    <message>
+        <source>State: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <source>Everything starts on the login node (aha): the shared machine you sign in to. It is only a door to the cluster: it has no GPU and is not meant for computing. Onramp looks around there: which conda you have, whether Slurm's commands are there, and how much space is left in your home folder and where conda keeps packages and environments (PyTorch needs a few gigabytes).</source>
+        <translation>一切都从登录节点（aha）开始：这是你登录的那台共享机器。它只是进入集群的大门：没有 GPU，也不是用来计算的。Onramp 会在那里查看：你用的是哪个 conda、Slurm 的命令是否可用，以及你的主目录和 conda 存放包和环境的位置还剩多少空间（PyTorch 需要几 GB）。</translation>
+    </message>
+    <message>
+        <source>Work runs on compute nodes, which you reach through Slurm. The guide types “srun --pty bash -i”, and the prompt changes from “you@aha” to “(base) you@node”: you are now on that node. Onramp asks Slurm for a short job to check that this works, and reads the GPU driver's CUDA version with nvidia-smi on a GPU node, which the install plan needs. All nodes share your home folder and conda, so the environment is set up once for all of them.</source>
+        <translation>计算任务在计算节点上运行，你需要通过 Slurm 进入计算节点。指南中输入“srun --pty bash -i”后，提示符会从“you@aha”变为“(base) you@node”：这时你已经在那个节点上了。Onramp 会向 Slurm 申请一个短作业来确认这一步可行，并在 GPU 节点上用 nvidia-smi 读取 GPU 驱动支持的 CUDA 版本，安装计划需要用到它。所有节点共享你的主目录和 conda，所以环境只需配置一次，所有节点都能使用。</translation>
+    </message>
+    <message>
+        <source>A conda environment is a folder with its own Python and packages, so this project cannot break another one. The guide calls it “cola”. If an environment of that name already has a PyTorch that uses the GPU, Onramp reuses it; if it has none, you choose to keep it or to start over. A new environment is created together with PyTorch in step 5, from the plan you approve, so cancelling there leaves nothing behind.</source>
+        <translation>conda 环境是一个拥有独立 Python 和包的文件夹，这样这个项目就不会破坏其他项目。指南中将它命名为“cola”。如果同名环境中已有使用 GPU 的 PyTorch，Onramp 会直接沿用；如果没有，你可以选择保留它或重新开始。新环境会在第 5 步根据你批准的安装计划与 PyTorch 一起创建，所以在那里取消不会留下任何东西。</translation>
+    </message>
+    <message>
+        <source>“conda activate” switches a shell to the environment. It relies on conda's shell functions, which “conda init” puts into ~/.bashrc, but batch jobs and Onramp's own commands do not run ~/.bashrc the way an interactive login does. Onramp activates the environment the reliable way, by loading conda.sh from conda's base folder, and explains a conda block in ~/.bashrc that prints text or runs in every non-interactive shell.</source>
+        <translation>“conda activate”会把 shell 切换到该环境。它依赖 conda 的 shell 函数，这些函数由“conda init”写入 ~/.bashrc；但批处理作业和 Onramp 自己的命令不会像交互式登录那样运行 ~/.bashrc。Onramp 用可靠的方式激活环境：从 conda 的 base 文件夹加载 conda.sh；如果 ~/.bashrc 中的 conda 代码块会输出文字，或在每个非交互式 shell 中都会运行，Onramp 也会加以说明。</translation>
+    </message>
+    <message>
+        <source>PyTorch comes from conda. The guide's recipe is “pytorch torchvision cudatoolkit -c conda-forge -c pytorch”; the modern recipe takes PyTorch from conda-forge with a CUDA version that matches the GPU nodes' driver. Before conda installs anything it shows a plan and asks “Proceed ([y]/n)?”: check the Python version and that PyTorch is a CUDA build. Onramp checks this too, and stops a CPU-only build, which would never use the GPU. The download can take minutes; it keeps running on the cluster even if your laptop sleeps.</source>
+        <translation>PyTorch 通过 conda 安装。指南的方案是“pytorch torchvision cudatoolkit -c conda-forge -c pytorch”；现代方案则从 conda-forge 获取 PyTorch，并使用与 GPU 节点驱动匹配的 CUDA 版本。conda 在安装任何东西之前都会显示安装计划并询问“Proceed ([y]/n)?”：请检查 Python 版本，并确认 PyTorch 是 CUDA 构建。Onramp 也会检查这一点，并阻止仅 CPU 的构建，因为它永远不会使用 GPU。下载可能需要几分钟；即使你的笔记本电脑休眠，它也会在集群上继续运行。</translation>
+    </message>
+    <message>
+        <source>The real test happens on a GPU node. Onramp asks Slurm for one GPU (“srun --gres=gpu:1”), shows the node's name and nvidia-smi's table, then asks PyTorch in your environment how many GPUs it sees. “torch.cuda.device_count()” must print 1, the number of GPUs asked for: then your environment can compute on the GPU.</source>
+        <translation>真正的测试在 GPU 节点上进行。Onramp 向 Slurm 申请一个 GPU（“srun --gres=gpu:1”），显示节点名称和 nvidia-smi 的表格，然后询问你环境中的 PyTorch 能看到几个 GPU。“torch.cuda.device_count()”必须输出 1，即申请的 GPU 数量：这样你的环境就能在 GPU 上计算了。</translation>
+    </message>
+    <message>
+        <source>Most projects need more than PyTorch. Onramp installs the packages below that the environment does not have yet (matplotlib, pillow and numpy, like the guide), each with its own plan to review, from conda-forge. This step is optional: empty the list to skip it.</source>
+        <translation>大多数项目需要的不只是 PyTorch。Onramp 会从 conda-forge 安装下列包中环境尚未安装的那些（和指南一样：matplotlib、pillow 和 numpy），每个包都有各自的安装计划供你审阅。此步骤是可选的：清空列表即可跳过。</translation>
+    </message>
+    <message>
+        <source>Onramp keeps what every step ran, printed and checked: the nodes, the plan you approved, nvidia-smi's table and PyTorch's answer. It stays on this computer, so a later run can pick up where this one stopped, and you can show it when you ask for help.</source>
+        <translation>Onramp 会保存每一步运行的命令、输出和检查结果：所用节点、你批准的安装计划、nvidia-smi 的表格以及 PyTorch 的回答。这些记录保存在这台电脑上，以后再运行时可以从这次中断的地方继续，你向别人求助时也可以出示它们。</translation>
+    </message>
+</context>
+<context>
+    <name>onramp::ui::TerminalCard</name>
+    <message>
+        <source>Example from the guide</source>
+        <translation>指南中的示例</translation>
+    </message>
+    <message>
+        <source>%1 free where conda keeps packages and environments</source>
+        <translation>conda 存放包和环境的位置还有 %1 可用空间</translation>
+    </message>
+    <message>
+        <source>The GPU nodes' driver %1 supports CUDA %2</source>
+        <translation>GPU 节点的驱动 %1 支持 CUDA %2</translation>
+    </message>
+    <message>
+        <source>Without .bashrc, as Onramp does it: %1</source>
+        <translation>不依赖 .bashrc，Onramp 的做法：%1</translation>
+    </message>
+    <message>
+        <source>PyTorch is already there (%1): nothing to install</source>
+        <translation>PyTorch 已存在（%1）：无需安装</translation>
+    </message>
+    <message>
+        <source>the GPU's table: driver, CUDA version, memory and use</source>
+        <translation>GPU 的表格：驱动、CUDA 版本、显存和使用情况</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Example terminal: %1</source>
+        <translation>示例终端：%1</translation>
+    </message>
+    <message>
+        <source>Terminal snapshot of your session on %1</source>
+        <translation>你在 %1 上的会话的终端快照</translation>
     </message>
 </context>
 <context>
