@@ -4,6 +4,7 @@
 #include "ui/connectionform.h"
 #include "ui/logpane.h"
 #include "ui/mainwindow.h"
+#include "ui/setup/setuppage.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -89,7 +90,7 @@ Result<LaunchOptions> parseArguments(const QStringList &arguments)
         Launch::tr("language"));
     const QCommandLineOption tab(
         QStringLiteral("tab"),
-        Launch::tr("Open this tab: output, gpus or jobs. With --screenshot, the picture "
+        Launch::tr("Open this tab: setup, output, gpus or jobs. With --screenshot, the picture "
                    "waits for the tab's first answer from the cluster."),
         Launch::tr("tab"));
     const QCommandLineOption screenshotAt(
@@ -97,8 +98,12 @@ Result<LaunchOptions> parseArguments(const QStringList &arguments)
         Launch::tr("With --screenshot: take the picture when the session is settled (default), when a "
                    "sign-in question is shown (credentials), or when the connection is lost (lost)."),
         Launch::tr("moment"));
+    const QCommandLineOption setupEnv(
+        QStringLiteral("setup-env"),
+        Launch::tr("With --screenshot-at setup-plan or setup-done: the environment the guided setup makes."),
+        Launch::tr("name"), QStringLiteral("cola"));
     parser.addOptions({help, version, host, port, user, identity, knownHosts, sshConfig, connect, screenshot,
-                       screenshotAfter, screenshotTimeout, lang, tab, screenshotAt});
+                       screenshotAfter, screenshotTimeout, lang, tab, screenshotAt, setupEnv});
 
     const auto invalid = [](const QString &message) { return Error {ErrorKind::InvalidInput, message, {}}; };
     if (!parser.parse(arguments))
@@ -136,14 +141,19 @@ Result<LaunchOptions> parseArguments(const QStringList &arguments)
                            .arg(parser.value(screenshotTimeout)));
     options.tab = parser.value(tab);
     if (!options.tab.isEmpty() && options.tab != QLatin1String("output")
-        && options.tab != QLatin1String("gpus") && options.tab != QLatin1String("jobs"))
-        return invalid(Launch::tr("Unknown tab “%1”: use output, gpus or jobs.").arg(options.tab));
+        && options.tab != QLatin1String("setup") && options.tab != QLatin1String("gpus")
+        && options.tab != QLatin1String("jobs"))
+        return invalid(Launch::tr("Unknown tab “%1”: use setup, output, gpus or jobs.").arg(options.tab));
     options.screenshotAt = parser.value(screenshotAt);
     if (!options.screenshotAt.isEmpty() && options.screenshotAt != QLatin1String("settled")
         && options.screenshotAt != QLatin1String("credentials")
-        && options.screenshotAt != QLatin1String("lost"))
+        && options.screenshotAt != QLatin1String("lost")
+        && options.screenshotAt != QLatin1String("setup-plan")
+        && options.screenshotAt != QLatin1String("setup-done"))
         return invalid(
-            Launch::tr("Unknown moment “%1”: use settled, credentials or lost.").arg(options.screenshotAt));
+            Launch::tr("Unknown moment “%1”: use settled, credentials, lost, setup-plan or setup-done.")
+                .arg(options.screenshotAt));
+    options.setupEnv = parser.value(setupEnv);
     options.language = parser.value(lang);
     if (!isKnownLanguage(options.language))
         return invalid(Launch::tr("Unknown language “%1”: use en or zh_CN.").arg(options.language));
@@ -195,6 +205,15 @@ void LaunchController::start()
                             settle(RunOutcome::Connected);
                     });
                 });
+        if (m_options.screenshotAt.startsWith(QLatin1String("setup-"))) {
+            connect(&m_window, &MainWindow::identifyFinished, this,
+                    [this](const setup::CommandRecord &record) {
+                        if (record.result.succeeded())
+                            runSetup();
+                        else
+                            settle(RunOutcome::CommandFailed);
+                    });
+        }
         connect(&m_window, &MainWindow::connectionFailed, this,
                 [this] { settle(RunOutcome::ConnectionFailed); });
         connect(&m_window, &MainWindow::hostKeyPrompted, this,
@@ -208,6 +227,25 @@ void LaunchController::start()
     } else if (!m_options.screenshotPath.isEmpty()) {
         QTimer::singleShot(0, this, [this] { settle(RunOutcome::Connected); });
     }
+}
+
+void LaunchController::runSetup()
+{
+    SetupPage *page = m_window.setupPage();
+    m_window.showTab(QStringLiteral("setup"));
+    page->setEnvName(m_options.setupEnv);
+    const bool atPlan = m_options.screenshotAt == QLatin1String("setup-plan");
+    connect(page, &SetupPage::planShown, this, [this, page, atPlan](const setup::guided::PlanReview &review) {
+        if (atPlan || review.verdict.blocked)
+            settle(RunOutcome::Connected);
+        else
+            page->approvePlan();
+    });
+    connect(page, &SetupPage::finished, this, [this](const setup::guided::SetupOutcome &outcome) {
+        settle(outcome.result == setup::guided::SetupResult::Succeeded ? RunOutcome::Connected
+                                                                       : RunOutcome::CommandFailed);
+    });
+    page->start();
 }
 
 void LaunchController::settle(RunOutcome outcome)

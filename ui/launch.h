@@ -17,7 +17,8 @@ class MainWindow;
 // What the command line asks for:
 //   onramp --host H --port P --user U --identity F --known-hosts F [--ssh-config F] [--connect]
 //          [--screenshot FILE.png] [--screenshot-after-ms N] [--screenshot-timeout-ms N] [--lang en|zh_CN]
-//          [--tab output|gpus|jobs] [--screenshot-at settled|credentials|lost]
+//          [--tab setup|output|gpus|jobs] [--setup-env NAME]
+//          [--screenshot-at settled|credentials|lost|setup-plan|setup-done]
 struct LaunchOptions {
     remote::Endpoint endpoint;
     bool connect = false;
@@ -29,6 +30,10 @@ struct LaunchOptions {
     // When to take the screenshot: empty or "settled" (identify finished, failure, host-key
     // question), "credentials" (a sign-in question is shown), "lost" (the connection was lost).
     QString screenshotAt;
+    // With --screenshot-at setup-plan|setup-done: the guided setup runs with this environment name
+    // (--setup-env) once connected; the picture is taken at its first plan review, or when it has
+    // finished (approving every plan that is not blocked).
+    QString setupEnv;
     bool showHelp = false;
     bool showVersion = false;
     QString helpText;
@@ -67,6 +72,7 @@ Q_SIGNALS:
 private:
     void settle(RunOutcome outcome);
     void shoot();
+    void runSetup();
 
     MainWindow &m_window;
     LaunchOptions m_options;

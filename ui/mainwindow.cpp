@@ -7,6 +7,7 @@
 #include "ui/errorbanner.h"
 #include "ui/hostkeydialog.h"
 #include "ui/logpane.h"
+#include "ui/setup/setuppage.h"
 #include "ui/status/gpudashboard.h"
 #include "ui/status/jobsview.h"
 #include "ui/statusindicator.h"
@@ -106,6 +107,8 @@ MainWindow::MainWindow(remote::TransportFactory factory, QWidget *parent)
     m_tabs = new QTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("contentTabs"));
     m_tabs->setDocumentMode(true);
+    m_setup = new SetupPage(this);
+    m_tabs->addTab(m_setup, tr("Setup"));
     m_tabs->addTab(m_log, tr("Output"));
     m_tabs->addTab(m_gpuView, tr("GPUs"));
     m_tabs->addTab(m_jobsView, tr("Jobs"));
@@ -203,8 +206,10 @@ MainWindow::MainWindow(remote::TransportFactory factory, QWidget *parent)
 
 MainWindow::~MainWindow()
 {
-    // The identify command, the terminal and the status pollers refer to the transport: they go first.
+    // The identify command, the setup, the terminal and the status pollers refer to the transport: they
+    // go first.
     delete m_identify;
+    m_setup->setConnection(nullptr, {}, {});
     closeTerminal();
     m_jobsMonitor->setTransport(nullptr);
     m_gpuMonitor->setTransport(nullptr);
@@ -339,6 +344,7 @@ void MainWindow::dropTransport()
     if (!m_transport)
         return;
     m_transport->disconnect(this);
+    m_setup->setConnection(nullptr, {}, {});
     m_jobsMonitor->setTransport(nullptr);
     m_gpuMonitor->setTransport(nullptr);
     m_allocator->setTransport(nullptr);
@@ -361,6 +367,8 @@ void MainWindow::setState(remote::ConnectionState state)
         closeTerminal(); // its channel ended with the session
     if (state != remote::ConnectionState::Connected)
         m_latencyLabel->hide(); // a round trip measured on a link that is gone means nothing now
+    if (state == remote::ConnectionState::Disconnected || state == remote::ConnectionState::Failed)
+        m_setup->setConnection(nullptr, {}, {});
     if (changed && state == remote::ConnectionState::Disconnected && m_wasConnected) {
         m_log->appendNote(tr("Disconnected from %1.").arg(destinationWithPort()));
         m_wasConnected = false;
@@ -406,6 +414,7 @@ void MainWindow::onConnected()
     m_log->setSource(destination());
     m_hostLabel->setText(destinationWithPort());
     setState(remote::ConnectionState::Connected);
+    m_setup->setConnection(m_transport.get(), m_endpoint.host, m_transport->endpoint().user);
     if (again) {
         // The session came back (on its own or by Reconnect): the status views resume by
         // themselves on the same transport; the cluster's identity is already shown.
@@ -693,10 +702,17 @@ JobsView *MainWindow::jobsView() const
     return m_jobsView;
 }
 
+SetupPage *MainWindow::setupPage() const
+{
+    return m_setup;
+}
+
 bool MainWindow::showTab(const QString &name)
 {
     QWidget *page = nullptr;
-    if (name == QLatin1String("output"))
+    if (name == QLatin1String("setup"))
+        page = m_setup;
+    else if (name == QLatin1String("output"))
         page = m_log;
     else if (name == QLatin1String("gpus"))
         page = m_gpuView;

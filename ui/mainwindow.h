@@ -35,6 +35,7 @@ class GpuDashboard;
 class JobsView;
 class HostKeyDialog;
 class LogPane;
+class SetupPage;
 class StatusIndicator;
 class TerminalPane;
 
@@ -77,6 +78,8 @@ public:
     bool showTab(const QString &name);
     GpuDashboard *gpuDashboard() const;
     JobsView *jobsView() const;
+    // The guided setup (the first tab, "setup").
+    SetupPage *setupPage() const;
     setup::status::JobsMonitor *jobsMonitor() const { return m_jobsMonitor; }
     setup::status::GpuMonitor *gpuMonitor() const { return m_gpuMonitor; }
     setup::status::AllocationStarter *allocationStarter() const { return m_allocator; }
@@ -167,6 +170,7 @@ private:
     QPointer<QTabWidget> m_tabs;
     QPointer<GpuDashboard> m_gpuView;
     QPointer<JobsView> m_jobsView;
+    QPointer<SetupPage> m_setup;
     setup::status::JobsMonitor *m_jobsMonitor = nullptr;
     setup::status::GpuMonitor *m_gpuMonitor = nullptr;
     setup::status::AllocationStarter *m_allocator = nullptr;

@@ -7,8 +7,12 @@
 #   jobs-*.png             the jobs view: that allocation running, a 2-GPU job waiting (explained)
 #   one-time-code-*.png    the lab gateway's one-time password question (pam_oath, after the key)
 #   lost-*.png             a connection whose link died and could not be restored: Reconnect
+#   setup-welcome-*.png    the guided setup's first step, connected, before it starts
+#   setup-plan-*.png       step 5's plan review: the plan table, Python, the CUDA build, the download
+#   setup-verified-*.png   the whole setup done: step 6's card with nvidia-smi and device_count() == 1
 # Usage: tests/ui/screenshots.sh [OUTPUT_DIR]   (default docs/screenshots)
-#   ONRAMP_SHOTS=status takes only the GPU and jobs pictures, ONRAMP_SHOTS=signin only the last two;
+#   ONRAMP_SHOTS=status takes only the GPU and jobs pictures, ONRAMP_SHOTS=signin only the sign-in and
+#   lost ones, ONRAMP_SHOTS=setup only the guided setup (it makes and removes the env cola_demo);
 #   ONRAMP_LANGS="en" only English.
 # Needs the lab (tests/lab/start; $ONRAMP_LAB_DIR, default /tmp/onramp-lab), xvfb-run, and a built
 # `onramp` ($ONRAMP_APP, default build/${ONRAMP_PRESET:-dev}/ui/onramp).
@@ -30,7 +34,14 @@ mkdir -p "$out"
 tmp=$(mktemp -d)
 status_jobs=()
 busy_knob=0
+demo_env=cola_demo
+remove_demo_env() {
+  ssh -F "$ONRAMP_LAB_SSH_CONFIG" -o BatchMode=yes aha \
+    "~/miniconda3/bin/conda env remove -n $demo_env -y >/dev/null 2>&1; rm -rf ~/miniconda3/envs/$demo_env" || true
+}
+demo_env_made=0
 cleanup() {
+  [ "$demo_env_made" = 1 ] && remove_demo_env
   # The allocation and the waiting job of the status pictures, and the busy-GPU knob.
   if [ "${#status_jobs[@]}" -gt 0 ]; then
     SLURM_CONF=$ONRAMP_LAB_SLURM_CONF scancel "${status_jobs[@]}" 2>/dev/null || true
@@ -71,11 +82,28 @@ shots=${ONRAMP_SHOTS:-all}
 # question, 6 waiting at a sign-in question, 7 connection lost.
 if [ "$shots" = all ]; then
   for lang in $langs; do
-    shot "main-connected-$lang" 0 --known-hosts "$ONRAMP_LAB_KNOWN_HOSTS" --lang "$lang"
+    shot "main-connected-$lang" 0 --known-hosts "$ONRAMP_LAB_KNOWN_HOSTS" --lang "$lang" --tab output
     shot "host-key-$lang" 4 --known-hosts "$tmp/new/known_hosts" --lang "$lang"
     shot "changed-key-$lang" 1 --known-hosts "$tmp/changed/known_hosts" --lang "$lang"
   done
 fi
+
+if [ "$shots" = all ] || [ "$shots" = setup ]; then
+  # The guided setup against the lab with its own environment; each run has its own journal folder,
+  # so no run resumes another's.
+  demo_env_made=1
+  for lang in $langs; do
+    XDG_DATA_HOME="$tmp/data-welcome-$lang" shot "setup-welcome-$lang" 0 \
+      --known-hosts "$ONRAMP_LAB_KNOWN_HOSTS" --lang "$lang" --tab setup
+    remove_demo_env
+    XDG_DATA_HOME="$tmp/data-plan-$lang" shot "setup-plan-$lang" 0 --known-hosts "$ONRAMP_LAB_KNOWN_HOSTS" \
+      --lang "$lang" --tab setup --screenshot-at setup-plan --setup-env "$demo_env" --screenshot-timeout-ms 240000
+    XDG_DATA_HOME="$tmp/data-done-$lang" shot "setup-verified-$lang" 0 --known-hosts "$ONRAMP_LAB_KNOWN_HOSTS" \
+      --lang "$lang" --tab setup --screenshot-at setup-done --setup-env "$demo_env" --screenshot-timeout-ms 300000
+    remove_demo_env
+  done
+fi
+[ "$shots" = setup ] && exit 0
 
 if [ "$shots" = all ] || [ "$shots" = signin ]; then
   # A small TCP relay to the lab's sshd that cuts the connection after a few seconds and stops

@@ -13,6 +13,7 @@
 #include "support/labenv.h"
 #include "ui/logpane.h"
 #include "ui/mainwindow.h"
+#include "ui/setup/setuppage.h"
 #include "ui/status/allocationform.h"
 #include "ui/status/gpucard.h"
 #include "ui/status/gpudashboard.h"
@@ -135,8 +136,8 @@ void TestStatusViews::beforeConnectingTheViewsSaySo()
     MainWindow window([] { return ssh::createSshTransport(); });
     showAndExpose(window);
     auto *tabs = child<QTabWidget>(&window, "contentTabs");
-    QCOMPARE(tabs->count(), 3);
-    QCOMPARE(tabs->currentWidget(), static_cast<QWidget *>(window.logPane()));
+    QCOMPARE(tabs->count(), 4); // the guided setup (shown first), the output, the GPUs, the jobs
+    QCOMPARE(tabs->currentWidget(), static_cast<QWidget *>(window.setupPage()));
     QVERIFY(window.showTab(QStringLiteral("gpus")));
     QCOMPARE(tabs->currentWidget(), static_cast<QWidget *>(window.gpuDashboard()));
     QCOMPARE(labelText(window.gpuDashboard(), "gpuEmptyTitle"),

@@ -1,0 +1,143 @@
+#include "ui/setup/diagnosisview.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace onramp {
+namespace ui {
+
+namespace {
+constexpr int kEvidenceLines = 8;
+
+QString lastLines(const QString &text, int count)
+{
+    const QStringList lines = text.trimmed().split(QLatin1Char('\n'));
+    return lines.mid(qMax(0, int(lines.size()) - count)).join(QLatin1Char('\n'));
+}
+} // namespace
+
+DiagnosisView::DiagnosisView(QWidget *parent) : QFrame(parent)
+{
+    setObjectName(QStringLiteral("diagnosisView"));
+    setAttribute(Qt::WA_StyledBackground);
+    m_title = new QLabel(this);
+    m_title->setObjectName(QStringLiteral("diagnosisTitle"));
+    m_title->setWordWrap(true);
+    m_title->setTextFormat(Qt::PlainText);
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    m_copy = new QPushButton(tr("Copy details"), this);
+    m_copy->setObjectName(QStringLiteral("copyDetailsButton"));
+    m_copy->setToolTip(
+        tr("Copy what happened, the explanation and the output, e.g. for your cluster's admins"));
+    connect(m_copy, &QPushButton::clicked, this, &DiagnosisView::copyDetails);
+    auto *head = new QHBoxLayout;
+    head->addWidget(m_title, 1);
+    head->addWidget(m_copy, 0, Qt::AlignTop);
+
+    m_items = new QWidget(this);
+    m_itemsLayout = new QVBoxLayout(m_items);
+    m_itemsLayout->setContentsMargins(0, 0, 0, 0);
+    m_itemsLayout->setSpacing(10);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(14, 12, 14, 12);
+    layout->setSpacing(8);
+    layout->addLayout(head);
+    layout->addWidget(m_items);
+    hide();
+    m_theme = new PaletteFollower(this, [this] { applyTheme(); });
+}
+
+void DiagnosisView::setDiagnoses(const QString &title, const cluster::Diagnoses &diagnoses, Tone tone,
+                                 const QString &technicalDetail)
+{
+    m_diagnoses = diagnoses;
+    m_detail = technicalDetail;
+    m_tone = tone;
+    m_title->setText(title);
+    while (QLayoutItem *item = m_itemsLayout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    for (const cluster::Diagnosis &d : diagnoses) {
+        auto *summary = new QLabel(d.summary, m_items);
+        summary->setObjectName(QStringLiteral("diagnosisSummary"));
+        summary->setWordWrap(true);
+        summary->setTextFormat(Qt::PlainText);
+        summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        m_itemsLayout->addWidget(summary);
+        if (!d.suggestion.isEmpty()) {
+            auto *suggestion = new QLabel(tr("What to do: %1").arg(d.suggestion), m_items);
+            suggestion->setObjectName(QStringLiteral("diagnosisSuggestion"));
+            suggestion->setWordWrap(true);
+            suggestion->setTextFormat(Qt::PlainText);
+            suggestion->setTextInteractionFlags(Qt::TextSelectableByMouse);
+            m_itemsLayout->addWidget(suggestion);
+        }
+        if (!d.evidence.trimmed().isEmpty()) {
+            auto *evidence = new QLabel(lastLines(d.evidence, kEvidenceLines), m_items);
+            evidence->setObjectName(QStringLiteral("diagnosisEvidence"));
+            evidence->setFont(monospaceFont());
+            evidence->setTextFormat(Qt::PlainText);
+            evidence->setWordWrap(true);
+            evidence->setTextInteractionFlags(Qt::TextSelectableByMouse);
+            evidence->setToolTip(tr("What the tool printed (the last lines)"));
+            m_itemsLayout->addWidget(evidence);
+        }
+    }
+    setAccessibleName(title);
+    applyTheme();
+    setVisible(!title.isEmpty() || !diagnoses.isEmpty());
+}
+
+void DiagnosisView::clear()
+{
+    setDiagnoses({}, {});
+}
+
+QString DiagnosisView::title() const
+{
+    return m_title->text();
+}
+
+QString DiagnosisView::details() const
+{
+    QString text = m_title->text() + QLatin1Char('\n');
+    for (const cluster::Diagnosis &d : m_diagnoses) {
+        text += QStringLiteral("\n[%1] %2\n").arg(d.code, d.summary);
+        if (!d.suggestion.isEmpty())
+            text += d.suggestion + QLatin1Char('\n');
+        if (!d.evidence.isEmpty())
+            text += QStringLiteral("---\n%1\n---\n").arg(d.evidence.trimmed());
+    }
+    if (!m_detail.isEmpty())
+        text += QStringLiteral("\n%1\n").arg(m_detail.trimmed());
+    return text;
+}
+
+void DiagnosisView::copyDetails()
+{
+    QApplication::clipboard()->setText(details());
+}
+
+void DiagnosisView::applyTheme()
+{
+    const QPalette pal = palette();
+    const QColor tone = m_tone == Tone::Neutral ? pal.color(QPalette::Highlight) : toneColor(m_tone, pal);
+    setStyleSheet(QStringLiteral("QFrame#diagnosisView { background: %1; border: 1px solid %2;"
+                                 " border-left: 4px solid %2; border-radius: 6px; }"
+                                 "QLabel#diagnosisTitle { color: %3; }"
+                                 "QLabel#diagnosisEvidence { color: %4; }")
+                      .arg(tint(tone, pal, 0.10).name(), tone.name(),
+                           m_tone == Tone::Neutral ? pal.color(QPalette::WindowText).name() : tone.name(),
+                           pal.color(QPalette::Disabled, QPalette::WindowText).name()));
+}
+
+} // namespace ui
+} // namespace onramp

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "cluster/diagnosis.h"
+#include "ui/theme.h"
+
+#include <QFrame>
+#include <QPointer>
+
+class QLabel;
+class QPushButton;
+class QVBoxLayout;
+
+namespace onramp {
+namespace ui {
+
+// What went wrong and what to do: a title, then each diagnosis (summary, suggestion, the tool's own
+// words) and a "Copy details" button that puts all of it, with the command's output, on the clipboard
+// for a message to the admins.
+class DiagnosisView : public QFrame {
+    Q_OBJECT
+public:
+    explicit DiagnosisView(QWidget *parent = nullptr);
+
+    // tone: Error for failures and blocks, Neutral for notes (an explained .bashrc).
+    void setDiagnoses(const QString &title, const cluster::Diagnoses &diagnoses, Tone tone = Tone::Error,
+                      const QString &technicalDetail = {});
+    void clear();
+
+    QString title() const;
+    const cluster::Diagnoses &diagnoses() const { return m_diagnoses; }
+    // Everything "Copy details" copies.
+    QString details() const;
+
+public Q_SLOTS:
+    void copyDetails();
+
+private:
+    void applyTheme();
+
+    PaletteFollower *m_theme = nullptr;
+    QPointer<QLabel> m_title;
+    QPointer<QWidget> m_items;
+    QPointer<QVBoxLayout> m_itemsLayout;
+    QPointer<QPushButton> m_copy;
+    cluster::Diagnoses m_diagnoses;
+    QString m_detail;
+    Tone m_tone = Tone::Error;
+};
+
+} // namespace ui
+} // namespace onramp
