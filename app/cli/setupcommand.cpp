@@ -47,16 +47,27 @@ std::optional<QString> askLine(const QString &prompt)
     return QString::fromUtf8(buffer).trimmed();
 }
 
-QJsonObject diagnosisJson(const cluster::Diagnosis &d)
+QJsonObject fixJson(const SetupFix &fix)
 {
-    return toJson(d);
+    return {{QStringLiteral("id"), fix.id}, {QStringLiteral("label"), fix.label}};
 }
 
-QString diagnosisText(const cluster::Diagnosis &d)
+// The step of the plan review's edit: the current value in brackets, Enter keeps it.
+std::optional<QString> askValue(const QString &label, const QString &current)
+{
+    const std::optional<QString> answer = askLine(QStringLiteral("  %1 [%2]: ").arg(label, current));
+    if (!answer)
+        return std::nullopt;
+    return answer->isEmpty() ? current : *answer;
+}
+
+QString diagnosisText(const cluster::Diagnosis &d, const std::optional<SetupFix> &fix = std::nullopt)
 {
     QString text = QStringLiteral("  [%1] %2\n").arg(d.code, d.summary);
     if (!d.suggestion.isEmpty())
         text += QStringLiteral("    %1\n").arg(d.suggestion);
+    if (fix)
+        text += Tr::tr("    Onramp can fix this: %1 (--fix %2)\n").arg(fix->label, fix->id);
     return text;
 }
 
@@ -104,12 +115,15 @@ SetupCliOptions::SetupCliOptions()
             Tr::tr("setup: also install this package (repeatable; matplotlib, pillow and numpy always)."),
             Tr::tr("spec")),
       partition(QStringLiteral("partition"), Tr::tr("setup: the Slurm partition (default: the cluster's)."),
-                Tr::tr("name"))
+                Tr::tr("name")),
+      fix(QStringLiteral("fix"),
+          Tr::tr("setup: apply this fix when a failure offers it (conda.clean, partition:NAME; repeatable)."),
+          Tr::tr("id"))
 { }
 
 QList<QCommandLineOption> SetupCliOptions::all() const
 {
-    return {env, python, recipe, planOnly, yes, extra, partition};
+    return {env, python, recipe, planOnly, yes, extra, partition, fix};
 }
 
 bool isSetupVerb(const QString &verb)
@@ -144,6 +158,7 @@ Result<SetupRequest> setupRequestFrom(const QStringList &words, const QCommandLi
     request.options.partition = parser.value(options.partition);
     request.options.planOnly = parser.isSet(options.planOnly);
     request.yes = parser.isSet(options.yes);
+    request.fixes = parser.values(options.fix);
     return request;
 }
 
@@ -179,6 +194,22 @@ void SetupCommand::interrupt(int signalNumber)
     finish(128 + signalNumber);
 }
 
+void SetupCommand::say(const QString &text)
+{
+    if (m_statusOpen) {
+        write(stdout, QStringLiteral("\n"));
+        m_statusOpen = false;
+    }
+    write(stdout, text);
+}
+
+void SetupCommand::status(const QString &text)
+{
+    // One line rewritten in place, like conda's own progress.
+    write(stdout, QStringLiteral("\r\x1b[K") + text);
+    m_statusOpen = true;
+}
+
 void SetupCommand::event(const QJsonObject &object)
 {
     write(stdout,
@@ -206,9 +237,9 @@ void SetupCommand::onConnected()
                    {QStringLiteral("state"), stateKey(state)},
                    {QStringLiteral("title"), stepTitle(step)}});
         } else if (state != StepState::Running) {
-            write(stdout, Tr::tr("%1. %2: %3\n").arg(int(step)).arg(stepTitle(step), stateText(state)));
+            say(Tr::tr("%1. %2: %3\n").arg(int(step)).arg(stepTitle(step), stateText(state)));
         } else {
-            write(stdout, Tr::tr("%1. %2 …\n").arg(int(step)).arg(stepTitle(step)));
+            say(Tr::tr("%1. %2 …\n").arg(int(step)).arg(stepTitle(step)));
         }
     });
     connect(m_engine, &SetupEngine::commandStarted, this, [this, json](StepId step, const QString &command) {
@@ -233,7 +264,7 @@ void SetupCommand::onConnected()
                    {QStringLiteral("step"), stepKey(step)},
                    {QStringLiteral("text"), text}});
         else
-            write(stdout, text);
+            say(text);
     });
     connect(m_engine, &SetupEngine::checkResult, this, [this, json](StepId step, const CheckResult &check) {
         if (json) {
@@ -242,17 +273,57 @@ void SetupCommand::onConnected()
             o.insert(QStringLiteral("step"), stepKey(step));
             event(o);
         } else if (!check.id.startsWith(QLatin1String("plan."))) { // shown with the plan table
-            write(stdout,
-                  QStringLiteral("   %1 %2\n")
-                      .arg(check.passed ? QStringLiteral("✓") : QStringLiteral("✗"), check.message));
+            say(QStringLiteral("   %1 %2\n")
+                    .arg(check.passed ? QStringLiteral("✓") : QStringLiteral("✗"), check.message));
         }
     });
     connect(m_engine, &SetupEngine::diagnosed, this, [this, json](StepId step, const cluster::Diagnosis &d) {
         if (json) {
-            QJsonObject o = diagnosisJson(d);
+            QJsonObject o = toJson(d);
             o.insert(QStringLiteral("event"), QStringLiteral("diagnosis"));
             o.insert(QStringLiteral("step"), stepKey(step));
+            if (const std::optional<SetupFix> fix = m_engine->fixFor(d))
+                o.insert(QStringLiteral("fix"), fixJson(*fix));
             event(o);
+        }
+    });
+    connect(m_engine, &SetupEngine::runStarted, this, [this, json](StepId step, const QString &runId) {
+        if (json)
+            event({{QStringLiteral("event"), QStringLiteral("run")},
+                   {QStringLiteral("step"), stepKey(step)},
+                   {QStringLiteral("run_id"), runId}});
+    });
+    connect(m_engine, &SetupEngine::reattached, this, [this, json](StepId step, const QString &runId) {
+        if (json)
+            event({{QStringLiteral("event"), QStringLiteral("reattached")},
+                   {QStringLiteral("step"), stepKey(step)},
+                   {QStringLiteral("run_id"), runId}});
+        else
+            say(Tr::tr("Following run %1 again, started before Onramp stopped; its log so far:\n")
+                    .arg(runId));
+    });
+    connect(m_engine, &SetupEngine::jobPending, this,
+            [this, json](StepId step, const QString &jobId, const QString &reason, qint64 waitedMs) {
+                if (json) {
+                    event({{QStringLiteral("event"), QStringLiteral("pending")},
+                           {QStringLiteral("step"), stepKey(step)},
+                           {QStringLiteral("job_id"), jobId},
+                           {QStringLiteral("reason"), reason},
+                           {QStringLiteral("waited_ms"), double(waitedMs)}});
+                } else {
+                    const int seconds = int(waitedMs / 1000);
+                    status(Tr::tr("   job %1 waits in the queue (%2) for %n second(s) …", nullptr, seconds)
+                               .arg(jobId, reason));
+                }
+            });
+    connect(m_engine, &SetupEngine::fixApplied, this, [this, json](StepId step, const SetupFix &fix) {
+        if (json) {
+            QJsonObject o = fixJson(fix);
+            o.insert(QStringLiteral("event"), QStringLiteral("fix"));
+            o.insert(QStringLiteral("step"), stepKey(step));
+            event(o);
+        } else {
+            say(Tr::tr("Applying the fix: %1\n").arg(fix.label));
         }
     });
     connect(m_engine, &SetupEngine::planReady, this, &SetupCommand::onPlan);
@@ -281,12 +352,10 @@ void SetupCommand::onPlan(const PlanReview &review)
                {QStringLiteral("checks"), checks},
                {QStringLiteral("diagnoses"), diagnoses}});
     } else {
-        write(stdout,
-              Tr::tr("\nThe plan for %1:\n").arg(review.title) + planTable(review.plan, review.freeBytes));
+        say(Tr::tr("\nThe plan for %1:\n").arg(review.title) + planTable(review.plan, review.freeBytes));
         for (const CheckResult &check : review.verdict.checks)
-            write(stdout,
-                  QStringLiteral("   %1 %2\n")
-                      .arg(check.passed ? QStringLiteral("✓") : QStringLiteral("✗"), check.message));
+            say(QStringLiteral("   %1 %2\n")
+                    .arg(check.passed ? QStringLiteral("✓") : QStringLiteral("✗"), check.message));
     }
     if (review.verdict.blocked || m_request.options.planOnly)
         return;
@@ -296,7 +365,11 @@ void SetupCommand::onPlan(const PlanReview &review)
             this, [this] { m_engine->answerPlan(SetupEngine::PlanDecision::Approve); }, Qt::QueuedConnection);
         return;
     }
-    const std::optional<QString> answer = askLine(Tr::tr("Proceed ([y]/n)? "));
+    const std::optional<QString> answer = askLine(Tr::tr("Proceed ([y]/n/e to edit)? "));
+    if (answer && answer->startsWith(QLatin1Char('e'), Qt::CaseInsensitive)) {
+        if (editOptions())
+            return;
+    }
     const bool yes
         = answer && (answer->isEmpty() || answer->startsWith(QLatin1Char('y'), Qt::CaseInsensitive));
     if (!answer)
@@ -310,14 +383,80 @@ void SetupCommand::onPlan(const PlanReview &review)
         Qt::QueuedConnection);
 }
 
+bool SetupCommand::editOptions()
+{
+    SetupOptions options = m_engine->evidence().options;
+    say(Tr::tr("Change the plan (Enter keeps a value):\n"));
+    const std::optional<QString> env = askValue(Tr::tr("Environment name"), options.envName);
+    if (!env)
+        return false;
+    const std::optional<QString> python
+        = askValue(Tr::tr("Python version (X.Y, “-” for conda's choice)"),
+                   options.pythonVersion.isEmpty() ? QStringLiteral("-") : options.pythonVersion);
+    if (!python)
+        return false;
+    const std::optional<QString> recipe
+        = askValue(Tr::tr("Recipe (guide or modern)"),
+                   options.recipe == Recipe::Modern ? QStringLiteral("modern") : QStringLiteral("guide"));
+    if (!recipe)
+        return false;
+    const std::optional<QString> extras = askValue(Tr::tr("Extra packages (separated by spaces)"),
+                                                   options.extraPackages.join(QLatin1Char(' ')));
+    if (!extras)
+        return false;
+    static const QRegularExpression version(QStringLiteral("^[23]\\.[0-9]{1,2}$"));
+    options.envName = env->trimmed();
+    options.pythonVersion = *python == QLatin1String("-") ? QString() : python->trimmed();
+    if (!options.pythonVersion.isEmpty() && !version.match(options.pythonVersion).hasMatch()) {
+        write(stderr, Tr::tr("onramp-cli: --python needs a version like 3.11.\n"));
+        return editOptions();
+    }
+    if (*recipe == QLatin1String("modern"))
+        options.recipe = Recipe::Modern;
+    else if (*recipe == QLatin1String("guide"))
+        options.recipe = Recipe::Guide;
+    else {
+        write(stderr, Tr::tr("onramp-cli: --recipe is “guide” or “modern”.\n"));
+        return editOptions();
+    }
+    options.extraPackages = extras->split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    options.torchSpecs.clear();
+    QMetaObject::invokeMethod(
+        this,
+        [this, options] {
+            if (const Status replanned = m_engine->replan(options); !replanned) {
+                write(stderr, Tr::tr("onramp-cli: %1\n").arg(replanned.error().message));
+                m_engine->answerPlan(SetupEngine::PlanDecision::Cancel);
+            }
+        },
+        Qt::QueuedConnection);
+    return true;
+}
+
 void SetupCommand::onQuestion(const SetupQuestion &question)
 {
-    if (m_request.json)
-        event({{QStringLiteral("event"), QStringLiteral("question")},
-               {QStringLiteral("text"), question.text},
-               {QStringLiteral("choices"), QJsonArray::fromStringList(question.choices)},
-               {QStringLiteral("default"), question.defaultChoice}});
+    if (m_request.json) {
+        QJsonObject o {{QStringLiteral("event"), QStringLiteral("question")},
+                       {QStringLiteral("kind"), questionKindKey(question.kind)},
+                       {QStringLiteral("step"), stepKey(question.step)},
+                       {QStringLiteral("text"), question.text},
+                       {QStringLiteral("choices"), QJsonArray::fromStringList(question.choices)},
+                       {QStringLiteral("choice_labels"), QJsonArray::fromStringList(question.choiceLabels)},
+                       {QStringLiteral("default"), question.defaultChoice}};
+        if (!question.jobId.isEmpty())
+            o.insert(QStringLiteral("job_id"), question.jobId);
+        if (question.reason)
+            o.insert(QStringLiteral("reason"), toJson(*question.reason));
+        event(o);
+    } else {
+        QString text = QLatin1Char('\n') + question.text + QLatin1Char('\n');
+        for (qsizetype i = 0; i < question.choices.size(); ++i)
+            text += QStringLiteral("   %1: %2\n").arg(question.choices.at(i), question.choiceLabels.value(i));
+        say(text);
+    }
     QString choice = question.defaultChoice;
+    if (m_request.yes && question.kind == SetupQuestion::Kind::PendingJob && !m_request.json)
+        say(Tr::tr("Waiting for Slurm (--yes); Ctrl+C cancels the job.\n"));
     if (!m_request.yes) {
         const std::optional<QString> answer
             = askLine(question.text + QStringLiteral(" [%1] ").arg(question.choices.join(QLatin1Char('/'))));
@@ -332,25 +471,80 @@ void SetupCommand::onQuestion(const SetupQuestion &question)
         this, [this, choice] { m_engine->answerQuestion(choice); }, Qt::QueuedConnection);
 }
 
+bool SetupCommand::offerFixes(const SetupOutcome &outcome)
+{
+    if (outcome.result != SetupResult::Failed && outcome.result != SetupResult::Blocked)
+        return false;
+    const QList<SetupFix> fixes = m_engine->availableFixes();
+    QString chosen;
+    for (const SetupFix &fix : fixes) {
+        if (m_request.fixes.contains(fix.id) && !m_fixesTried.contains(fix.id)) {
+            chosen = fix.id;
+            break;
+        }
+    }
+    if (chosen.isEmpty() && !m_request.yes && !m_request.json && !fixes.isEmpty()) {
+        QStringList ids;
+        for (const SetupFix &fix : fixes) {
+            if (!m_fixesTried.contains(fix.id))
+                ids << fix.id;
+        }
+        if (!ids.isEmpty()) {
+            const std::optional<QString> answer
+                = askLine(Tr::tr("Apply a fix (%1), or Enter for none? ").arg(ids.join(QLatin1Char('/'))));
+            if (answer && ids.contains(*answer))
+                chosen = *answer;
+        }
+    }
+    if (chosen.isEmpty())
+        return false;
+    m_fixesTried << chosen;
+    QMetaObject::invokeMethod(
+        this,
+        [this, chosen] {
+            if (const Status applied = m_engine->applyFix(chosen); !applied) {
+                write(stderr, Tr::tr("onramp-cli: %1\n").arg(applied.error().message));
+                finish(kExitFailed);
+            }
+        },
+        Qt::QueuedConnection);
+    return true;
+}
+
 void SetupCommand::onFinished(const SetupOutcome &outcome)
 {
+    const QList<SetupFix> fixes = m_engine->availableFixes();
     if (m_request.json) {
         QJsonArray diagnoses;
-        for (const cluster::Diagnosis &d : outcome.diagnoses)
-            diagnoses.append(toJson(d));
+        for (const cluster::Diagnosis &d : outcome.diagnoses) {
+            QJsonObject o = toJson(d);
+            if (const std::optional<SetupFix> fix = m_engine->fixFor(d))
+                o.insert(QStringLiteral("fix"), fixJson(*fix));
+            diagnoses.append(o);
+        }
+        QJsonArray fixList;
+        for (const SetupFix &fix : fixes)
+            fixList.append(fixJson(fix));
         event({{QStringLiteral("event"), QStringLiteral("finished")},
                {QStringLiteral("result"), resultKey(outcome.result)},
                {QStringLiteral("summary"), outcome.summary},
                {QStringLiteral("diagnoses"), diagnoses},
+               {QStringLiteral("fixes"), fixList},
                {QStringLiteral("evidence"), toJson(m_engine->evidence())}});
     } else {
         QString text = QLatin1Char('\n') + outcome.summary + QLatin1Char('\n');
         for (const cluster::Diagnosis &d : outcome.diagnoses)
-            text += diagnosisText(d);
+            text += diagnosisText(d, m_engine->fixFor(d));
+        if (m_statusOpen) {
+            write(stdout, QStringLiteral("\n"));
+            m_statusOpen = false;
+        }
         write(outcome.result == SetupResult::Succeeded || outcome.result == SetupResult::PlanShown ? stdout
                                                                                                    : stderr,
               text);
     }
+    if (offerFixes(outcome))
+        return; // the engine goes on; finished() comes again
     switch (outcome.result) {
     case SetupResult::Succeeded:
     case SetupResult::PlanShown:

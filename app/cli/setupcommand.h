@@ -27,6 +27,7 @@ struct SetupCliOptions {
     QCommandLineOption yes;
     QCommandLineOption extra;
     QCommandLineOption partition;
+    QCommandLineOption fix;
 };
 
 struct SetupRequest {
@@ -35,6 +36,7 @@ struct SetupRequest {
     setup::guided::SetupOptions options;
     bool yes = false; // approve every plan that is not blocked, reuse an existing environment
     bool json = false; // one JSON event per line
+    QStringList fixes; // --fix: apply these fixes when a failure offers them
 };
 
 bool isSetupVerb(const QString &verb);
@@ -44,7 +46,10 @@ Result<SetupRequest> setupRequestFrom(const QStringList &words, const QCommandLi
                                       const SetupCliOptions &options);
 
 // `onramp-cli setup`: the guided setup engine headless. Asks at the plan review on the terminal (the
-// plan table, then "Proceed ([y]/n)?" like conda) unless --yes; --json prints one event per line.
+// plan table, then "Proceed ([y]/n/e)?" like conda, e: edit the options and plan again) unless --yes;
+// --json prints one event per line. A job waiting in Slurm's queue is explained and asked about (wait,
+// another partition, cancel; --yes waits with a status line). Fixes the engine can apply are offered
+// after a failure (asked on the terminal, or applied with --fix ID).
 // Exit status: 0 set up (or, with --plan-only, the plan shown), 1 failed or blocked (explained),
 // 3 cancelled by the person, 255 connection problems, 128+N interrupted.
 class SetupCommand : public QObject {
@@ -65,7 +70,13 @@ private:
     void onPlan(const setup::guided::PlanReview &review);
     void onQuestion(const setup::guided::SetupQuestion &question);
     void onFinished(const setup::guided::SetupOutcome &outcome);
+    // The person's edits at a plan review; false when they gave up (end of input).
+    bool editOptions();
+    bool offerFixes(const setup::guided::SetupOutcome &outcome);
     void event(const QJsonObject &object);
+    // Text on stdout, after ending an open status line.
+    void say(const QString &text);
+    void status(const QString &text);
     void finish(int status);
 
     SetupRequest m_request;
@@ -75,6 +86,8 @@ private:
     std::unique_ptr<setup::guided::RemoteRunLauncher> m_launcher;
     setup::guided::SetupEngine *m_engine = nullptr;
     bool m_finished = false;
+    bool m_statusOpen = false;
+    QStringList m_fixesTried;
 };
 
 } // namespace onramp::cli

@@ -1,6 +1,8 @@
 // The guided setup's pure checks over fixture evidence: what the scripts print, .bashrc, the plan
 // review, the verification verdict, "already done?" and the evidence's JSON.
+#include "cluster/conda/condacommands.h"
 #include "setup/guided/setupchecks.h"
+#include "setup/guided/setupengine.h"
 #include "setup/guided/setupevidence.h"
 #include "setup/guided/setupjournal.h"
 
@@ -75,6 +77,9 @@ private Q_SLOTS:
     void verifyVerdict();
     void verifyOutputIsSplitAtTheMarkers();
     void evidenceRoundTripsThroughTheJournal();
+    void condaCleanCommand_data();
+    void condaCleanCommand();
+    void noFixWithoutWhatItNeeds();
 };
 
 void TestSetupChecks::identifyOutputKeepsTheShellsNoise()
@@ -184,8 +189,8 @@ void TestSetupChecks::missingPackages()
         = envStateFrom(envs, QStringLiteral("cola"),
                        {kCudaTorch, package(QStringLiteral("numpy"), QStringLiteral("1.26.3"), {})});
     QCOMPARE(setup::guided::missingPackages(env,
-                                     {QStringLiteral("matplotlib"), QStringLiteral("numpy>=1.20"),
-                                      QStringLiteral("conda-forge::Pillow")}),
+                                            {QStringLiteral("matplotlib"), QStringLiteral("numpy>=1.20"),
+                                             QStringLiteral("conda-forge::Pillow")}),
              (QStringList {QStringLiteral("matplotlib"), QStringLiteral("conda-forge::Pillow")}));
 }
 
@@ -338,6 +343,39 @@ void TestSetupChecks::evidenceRoundTripsThroughTheJournal()
     QVERIFY(journal.pathFor(QStringLiteral("../x"), QStringLiteral("cola"))
                 .startsWith(dir.path() + QStringLiteral("/")));
     QVERIFY(!journal.pathFor(QStringLiteral("../x"), QStringLiteral("cola")).contains(QLatin1String("/../")));
+}
+
+void TestSetupChecks::condaCleanCommand_data()
+{
+    QTest::addColumn<QString>("tool");
+    QTest::addColumn<QString>("command"); // empty: refused
+    QTest::newRow("path") << QStringLiteral("/home/s/miniconda3/bin/conda")
+                          << QStringLiteral("/home/s/miniconda3/bin/conda clean --all --yes");
+    QTest::newRow("name") << QStringLiteral("conda") << QStringLiteral("conda clean --all --yes");
+    QTest::newRow("space quoted") << QStringLiteral("/opt/my conda/bin/conda")
+                                  << QStringLiteral("'/opt/my conda/bin/conda' clean --all --yes");
+    QTest::newRow("metacharacters refused") << QStringLiteral("conda; rm -rf ~") << QString();
+}
+
+void TestSetupChecks::condaCleanCommand()
+{
+    QFETCH(QString, tool);
+    QFETCH(QString, command);
+    const Result<QString> built = cluster::condaCleanCommand({tool});
+    QCOMPARE(bool(built), !command.isEmpty());
+    if (built)
+        QCOMPARE(built.value(), command);
+}
+
+void TestSetupChecks::noFixWithoutWhatItNeeds()
+{
+    // Before step 1 the engine knows neither conda nor the partitions: nothing can be applied.
+    SetupEngine engine(nullptr, QStringLiteral("aha"), SetupOptions {});
+    QVERIFY(!engine.fixFor({QStringLiteral("conda.disk.full"), {}, {}, {}}));
+    QVERIFY(!engine.fixFor({QStringLiteral("slurm.pending.Resources"), {}, {}, {}}));
+    QVERIFY(engine.availableFixes().isEmpty());
+    QVERIFY(!engine.applyFix(QStringLiteral("conda.clean")));
+    QCOMPARE(questionKindKey(SetupQuestion::Kind::PendingJob), QStringLiteral("pending-job"));
 }
 
 QTEST_GUILESS_MAIN(TestSetupChecks)

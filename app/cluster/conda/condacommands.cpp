@@ -251,6 +251,14 @@ Result<QString> condaRemoveCommand(const CondaPackageRequest &request, bool remo
     return packageCommand(Verb::Remove, request, removeAll, tool);
 }
 
+Result<QString> condaCleanCommand(const CondaTool &tool)
+{
+    if (Status s = validateCondaTool(tool); !s)
+        return s.error();
+    return shellJoin(
+        {tool.executable, QStringLiteral("clean"), QStringLiteral("--all"), QStringLiteral("--yes")});
+}
+
 Result<QString> condaRunCommand(const QString &env, const QStringList &argv, bool liveStream,
                                 const CondaTool &tool)
 {

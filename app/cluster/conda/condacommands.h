@@ -85,6 +85,10 @@ Result<QString> condaInstallCommand(const CondaPackageRequest &request, const Co
 Result<QString> condaRemoveCommand(const CondaPackageRequest &request, bool removeAll = false,
                                    const CondaTool &tool = {});
 
+// `conda clean --all --yes`: empties the package cache (downloaded tarballs, extracted packages no
+// environment links to, the index cache), the fix for a full or broken pkgs dir.
+Result<QString> condaCleanCommand(const CondaTool &tool = {});
+
 // `conda run -n ENV [--no-capture-output] PROGRAM ARGS...`. liveStream: the program's output arrives
 // while it runs (`--no-capture-output`), instead of all at the end.
 Result<QString> condaRunCommand(const QString &env, const QStringList &argv, bool liveStream = true,

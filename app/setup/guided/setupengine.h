@@ -12,6 +12,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 #include <functional>
 #include <memory>
@@ -30,14 +31,28 @@ struct PlanReview {
     qint64 freeBytes = -1;
 };
 
+// Something the engine can do about a diagnosis (a button in the GUI, an offer in the CLI); applyFix(id).
+struct SetupFix {
+    QString id; // stable: "conda.clean", "partition:NAME"
+    QString label; // translated, for the button
+};
+
 // A choice the engine needs from the person (other than a plan review).
 struct SetupQuestion {
-    enum class Kind { ExistingEnv };
+    enum class Kind {
+        ExistingEnv, // choices "reuse", "replace", "cancel"
+        PendingJob, // a Slurm job of step 2 or 6 waits: "wait", "partition:NAME"..., "cancel"
+    };
     Kind kind = Kind::ExistingEnv;
+    StepId step = StepId::CreateEnv;
     QString text; // translated
-    QStringList choices; // stable keys: "reuse", "replace", "cancel"
+    QStringList choices; // stable keys
+    QStringList choiceLabels; // translated, one per choice
     QString defaultChoice;
+    QString jobId; // PendingJob: the waiting job
+    std::optional<cluster::Diagnosis> reason; // PendingJob: the pending reason explained
 };
+QString questionKindKey(SetupQuestion::Kind kind); // "existing-env", "pending-job"
 
 enum class SetupResult { Succeeded, PlanShown, Blocked, Failed, Cancelled };
 QString resultKey(SetupResult result);
@@ -72,7 +87,22 @@ public:
     // Stops what runs (the remote work too) and finishes as Cancelled.
     void cancel();
     void answerPlan(PlanDecision decision, const QStringList &editedSpecs = {});
+    // At a plan review: other options (env name, Python, recipe, extra packages), planned again; a new
+    // env name starts over at step 3. The torch specs follow the recipe again unless given.
+    Status replan(const SetupOptions &options);
     void answerQuestion(const QString &choice);
+
+    // The fix offered for a diagnosis, if there is one the engine can apply.
+    std::optional<SetupFix> fixFor(const cluster::Diagnosis &diagnosis) const;
+    // The fixes of the diagnoses so far that can be applied now.
+    QList<SetupFix> availableFixes() const;
+    // Applies a fix: "conda.clean" runs `conda clean --all --yes` and retries the step that failed;
+    // "partition:NAME" retries step 2 or 6 (or replaces a pending job) on that partition. Works
+    // after a failed or blocked finish (finished() then comes again) and while a job pends.
+    Status applyFix(const QString &id);
+
+    // How often a job of step 2 or 6 is looked at in the queue (ms; default 3000).
+    void setPendingPollMs(int ms) { m_pendingPollMs = qMax(100, ms); }
 
     const SetupEvidence &evidence() const { return m_evidence; }
     bool isFinished() const { return m_finished; }
@@ -87,6 +117,16 @@ Q_SIGNALS:
     void diagnosed(onramp::setup::guided::StepId step, const onramp::cluster::Diagnosis &diagnosis);
     void planReady(const onramp::setup::guided::PlanReview &review);
     void questionAsked(const onramp::setup::guided::SetupQuestion &question);
+    // A long run started (or was followed again) under this id (setup/runs' id for detached runs).
+    void runStarted(onramp::setup::guided::StepId step, const QString &runId);
+    // A run recorded in the journal as in flight (Onramp stopped while it ran) is followed again
+    // instead of started again; its log so far is shown first.
+    void reattached(onramp::setup::guided::StepId step, const QString &runId);
+    // A job of step 2 or 6 still waits in the queue: for a status line, after every look.
+    void jobPending(onramp::setup::guided::StepId step, const QString &jobId, const QString &reason,
+                    qint64 waitedMs);
+    // A fix is being applied (before its command runs).
+    void fixApplied(onramp::setup::guided::StepId step, const onramp::setup::guided::SetupFix &fix);
     void finished(const onramp::setup::guided::SetupOutcome &outcome);
 
 private:
@@ -100,7 +140,21 @@ private:
     using RanHandler = std::function<void(const Ran &)>;
 
     void runShort(StepId step, const QString &where, const QString &command, RanHandler then);
+    void runShortTry(StepId step, const QString &where, const QString &command, RanHandler then, int retries);
     void runLong(StepId step, const QString &title, const QString &script, RanHandler then);
+    void followRun(StepId step, LongRun *run, const QString &command, RanHandler then);
+    bool resumeFromJournal(const SetupEvidence &previous);
+    RanHandler continuationOf(StepId step);
+    void onInstalled(StepId step, const Ran &ran);
+    void onVerified(const Ran &ran);
+
+    void watchQueue(StepId step);
+    void stopWatchingQueue();
+    void pollQueue();
+    void onJobPending(const QString &jobId, const QString &reason);
+    void abandonAttempt();
+    void restartStep(StepId step);
+    QString jobName() const;
 
     void setState(StepId step, StepState state);
     void addCheck(StepId step, const CheckResult &check);
@@ -122,6 +176,7 @@ private:
     void runApprovedPlan();
     void afterTorchInstalled();
     void verify();
+    void readPartitions();
     void extraPackages();
     void nextExtraPackage();
     void keepEvidence();
@@ -144,6 +199,7 @@ private:
     QString m_driverCuda;
     EnvState m_env;
     bool m_envWillBeCreated = false;
+    bool m_envStale = false; // resumed: m_env is only what the journal knew
     std::optional<PlanReview> m_review; // the plan the person is looking at
     bool m_reviewCreates = false;
     bool m_reviewOverrideChannels = false;
@@ -154,6 +210,19 @@ private:
     QPointer<LongRun> m_run;
     bool m_finished = false;
     StepId m_current = StepId::Identify;
+    std::optional<StepId> m_failedStep; // after a failed or blocked finish: what applyFix() retries
+    // Bumped when an attempt is abandoned (a fix, another partition): its late answers are ignored.
+    int m_attempt = 0;
+    QStringList m_partitions; // up partitions, from sinfo (the "another partition" choices)
+    QString m_jobToken; // makes the job name unique, to find this engine's jobs in the queue
+
+    // Watching the queue while a job of step 2 or 6 is submitted.
+    QTimer *m_queueTimer = nullptr;
+    QPointer<remote::RemoteProcess> m_queuePoll;
+    std::optional<StepId> m_queueStep;
+    QString m_pendingJob; // the job seen pending (reported once per job)
+    QElapsedTimer m_queueClock;
+    int m_pendingPollMs = 3000;
 };
 
 } // namespace onramp::setup::guided
