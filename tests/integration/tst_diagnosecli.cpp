@@ -21,34 +21,11 @@ QString fixture(const char *relative)
     return QStringLiteral(ONRAMP_FIXTURES "/") + QString::fromUtf8(relative);
 }
 
-// runCli() gives the program /dev/null as stdin; a pasted log arrives through a pipe instead.
+// A pasted log arrives through a pipe.
 CliRun runWithStdin(const QStringList &arguments, const QByteArray &input,
                     const QStringList &environment = {})
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"LANGUAGE", "LC_ALL", "LC_MESSAGES"})
-        env.remove(QLatin1String(name));
-    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-    for (const QString &assignment : environment)
-        env.insert(assignment.section(QLatin1Char('='), 0, 0), assignment.section(QLatin1Char('='), 1));
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.setChildProcessModifier([] { ::setsid(); });
-    process.start(QStringLiteral(ONRAMP_CLI_PATH), arguments);
-    CliRun run;
-    if (!process.waitForStarted(30000))
-        return run;
-    process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return runCli(QStringLiteral(ONRAMP_CLI_PATH), arguments, environment, 60000, input);
 }
 
 CliRun cli(const QStringList &arguments, const QStringList &environment = {})

@@ -211,42 +211,17 @@ CliRun TestSetupCli::setup(const QStringList &extra, const QByteArray &stdinText
 {
     QStringList arguments = labCliArguments(m_lab, QStringLiteral("setup"));
     arguments << QStringLiteral("--env") << envName << extra;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"LANGUAGE", "LC_ALL", "LC_MESSAGES"})
-        env.remove(QLatin1String(name));
-    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), m_data->path());
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.setChildProcessModifier([] { ::setsid(); });
-    process.start(QStringLiteral(ONRAMP_CLI_PATH), arguments);
-    process.write(stdinText);
-    process.closeWriteChannel();
-    CliRun run;
-    if (!process.waitForFinished(kSetupMs)) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return runCli(QStringLiteral(ONRAMP_CLI_PATH), arguments,
+                  {QStringLiteral("XDG_DATA_HOME=") + m_data->path()}, kSetupMs, stdinText);
 }
 
 std::unique_ptr<LiveCli> TestSetupCli::startSetup(const QStringList &extra, const QString &envName)
 {
     QStringList arguments = labCliArguments(m_lab, QStringLiteral("setup"));
     arguments << QStringLiteral("--env") << envName << extra;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"LANGUAGE", "LC_ALL", "LC_MESSAGES"})
-        env.remove(QLatin1String(name));
-    env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), m_data->path());
     auto cli = std::make_unique<LiveCli>();
-    cli->process->setProcessEnvironment(env);
-    cli->process->setChildProcessModifier([] { ::setsid(); });
-    cli->process->start(QStringLiteral(ONRAMP_CLI_PATH), arguments);
+    startCli(*cli->process, QStringLiteral(ONRAMP_CLI_PATH), arguments,
+             {QStringLiteral("XDG_DATA_HOME=") + m_data->path()});
     return cli;
 }
 

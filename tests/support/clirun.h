@@ -9,6 +9,8 @@
 #include <QProcessEnvironment>
 #include <QStringList>
 
+#include <optional>
+
 #include <unistd.h>
 
 namespace onramp::testing {
@@ -19,9 +21,9 @@ struct CliRun {
     QString err;
 };
 
-// `environment` adds or replaces variables ("NAME=value"), e.g. LANG=zh_CN.UTF-8 or SSH_ASKPASS=...
-inline CliRun runCli(const QString &program, const QStringList &arguments,
-                     const QStringList &environment = {}, int timeoutMs = 60000)
+// The environment onramp-cli runs with in tests: English, plus `environment` ("NAME=value", adding or
+// replacing), e.g. LANG=zh_CN.UTF-8, SSH_ASKPASS=... or XDG_DATA_HOME=...
+inline QProcessEnvironment cliEnvironment(const QStringList &environment = {})
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (const char *name : {"LANGUAGE", "LC_ALL", "LC_MESSAGES"})
@@ -29,13 +31,35 @@ inline CliRun runCli(const QString &program, const QStringList &arguments,
     env.insert(QStringLiteral("LANG"), QStringLiteral("C.UTF-8"));
     for (const QString &assignment : environment)
         env.insert(assignment.section(QLatin1Char('='), 0, 0), assignment.section(QLatin1Char('='), 1));
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.setStandardInputFile(QProcess::nullDevice());
-    // No controlling terminal, whatever runs the tests: /dev/tty is not there to ask on.
+    return env;
+}
+
+// Starts onramp-cli in `process` without a controlling terminal (a new session), whatever runs
+// the tests, so /dev/tty is not there to ask on.
+inline void startCli(QProcess &process, const QString &program, const QStringList &arguments,
+                     const QStringList &environment = {})
+{
+    process.setProcessEnvironment(cliEnvironment(environment));
     process.setChildProcessModifier([] { ::setsid(); });
     process.start(program, arguments);
+}
+
+// Runs onramp-cli to its end. stdin is /dev/null unless `input` is given (a pasted log, answers).
+inline CliRun runCli(const QString &program, const QStringList &arguments,
+                     const QStringList &environment = {}, int timeoutMs = 60000,
+                     const std::optional<QByteArray> &input = std::nullopt)
+{
+    QProcess process;
+    if (!input)
+        process.setStandardInputFile(QProcess::nullDevice());
+    startCli(process, program, arguments, environment);
     CliRun run;
+    if (input) {
+        if (!process.waitForStarted(30000))
+            return run;
+        process.write(*input);
+        process.closeWriteChannel();
+    }
     if (!process.waitForFinished(timeoutMs)) {
         process.kill();
         process.waitForFinished();
