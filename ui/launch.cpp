@@ -5,16 +5,20 @@
 #include "ui/logpane.h"
 #include "ui/mainwindow.h"
 #include "ui/setup/setuppage.h"
+#include "ui/terminal/terminalpane.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDockWidget>
 #include <QFileInfo>
 #include <QFont>
 #include <QFontDatabase>
 #include <QImage>
 
 #include <cstdio>
+#include <memory>
 
 namespace onramp {
 namespace ui {
@@ -96,14 +100,20 @@ Result<LaunchOptions> parseArguments(const QStringList &arguments)
     const QCommandLineOption screenshotAt(
         QStringLiteral("screenshot-at"),
         Launch::tr("With --screenshot: take the picture when the session is settled (default), when a "
-                   "sign-in question is shown (credentials), or when the connection is lost (lost)."),
+                   "sign-in question is shown (credentials), when the connection is lost (lost), or in the "
+                   "terminal after typing --terminal-input (terminal)."),
         Launch::tr("moment"));
+    const QCommandLineOption terminalInput(
+        QStringLiteral("terminal-input"),
+        Launch::tr("With --screenshot-at terminal: a line to type into the terminal (repeatable; default: "
+                   "srun --pty bash -i, then hostname)."),
+        Launch::tr("line"));
     const QCommandLineOption setupEnv(
         QStringLiteral("setup-env"),
         Launch::tr("With --screenshot-at setup-plan or setup-done: the environment the guided setup makes."),
         Launch::tr("name"), QStringLiteral("cola"));
     parser.addOptions({help, version, host, port, user, identity, knownHosts, sshConfig, connect, screenshot,
-                       screenshotAfter, screenshotTimeout, lang, tab, screenshotAt, setupEnv});
+                       screenshotAfter, screenshotTimeout, lang, tab, screenshotAt, terminalInput, setupEnv});
 
     const auto invalid = [](const QString &message) { return Error {ErrorKind::InvalidInput, message, {}}; };
     if (!parser.parse(arguments))
@@ -147,13 +157,17 @@ Result<LaunchOptions> parseArguments(const QStringList &arguments)
     options.screenshotAt = parser.value(screenshotAt);
     if (!options.screenshotAt.isEmpty() && options.screenshotAt != QLatin1String("settled")
         && options.screenshotAt != QLatin1String("credentials")
-        && options.screenshotAt != QLatin1String("lost")
+        && options.screenshotAt != QLatin1String("lost") && options.screenshotAt != QLatin1String("terminal")
         && options.screenshotAt != QLatin1String("setup-plan")
         && options.screenshotAt != QLatin1String("setup-done"))
         return invalid(
-            Launch::tr("Unknown moment “%1”: use settled, credentials, lost, setup-plan or setup-done.")
+            Launch::tr(
+                "Unknown moment “%1”: use settled, credentials, lost, terminal, setup-plan or setup-done.")
                 .arg(options.screenshotAt));
     options.setupEnv = parser.value(setupEnv);
+    options.terminalInput = parser.values(terminalInput);
+    if (options.terminalInput.isEmpty())
+        options.terminalInput = {QStringLiteral("srun --pty bash -i"), QStringLiteral("hostname")};
     options.language = parser.value(lang);
     if (!isKnownLanguage(options.language))
         return invalid(Launch::tr("Unknown language “%1”: use en or zh_CN.").arg(options.language));
@@ -166,6 +180,9 @@ LaunchController::LaunchController(MainWindow &window, LaunchOptions options, QO
     m_timeout.setSingleShot(true);
     m_timeout.setInterval(m_options.screenshotTimeoutMs);
     connect(&m_timeout, &QTimer::timeout, this, [this] { settle(RunOutcome::TimedOut); });
+    m_terminalQuiet.setSingleShot(true);
+    m_terminalQuiet.setInterval(1500);
+    connect(&m_terminalQuiet, &QTimer::timeout, this, [this] { settle(RunOutcome::Connected); });
 }
 
 void LaunchController::start()
@@ -188,13 +205,18 @@ void LaunchController::start()
                 settle(RunOutcome::ConnectionLost);
         });
     }
-    const bool waitForIdentify
-        = m_options.screenshotAt.isEmpty() || m_options.screenshotAt == QLatin1String("settled");
+    const bool inTerminal = m_options.screenshotAt == QLatin1String("terminal");
+    const bool waitForIdentify = m_options.screenshotAt.isEmpty()
+        || m_options.screenshotAt == QLatin1String("settled") || inTerminal;
     if (!m_options.screenshotPath.isEmpty()) {
         connect(&m_window, &MainWindow::identifyFinished, this,
                 [this, waitForIdentify](const setup::CommandRecord &record) {
                     if (!waitForIdentify)
                         return;
+                    if (record.result.succeeded() && m_options.screenshotAt == QLatin1String("terminal")) {
+                        openTerminalAndType();
+                        return;
+                    }
                     if (!record.result.succeeded() || m_window.statusViewSettled()) {
                         settle(record.result.succeeded() ? RunOutcome::Connected : RunOutcome::CommandFailed);
                         return;
@@ -227,6 +249,39 @@ void LaunchController::start()
     } else if (!m_options.screenshotPath.isEmpty()) {
         QTimer::singleShot(0, this, [this] { settle(RunOutcome::Connected); });
     }
+}
+
+void LaunchController::openTerminalAndType()
+{
+    auto *open = m_window.terminalPane()->findChild<QAbstractButton *>(QStringLiteral("openTerminalButton"));
+    if (!open) {
+        settle(RunOutcome::CommandFailed);
+        return;
+    }
+    m_window.terminalDock()->show();
+    open->click();
+    remote::RemoteTerminal *terminal = m_window.terminal();
+    if (!terminal) {
+        settle(RunOutcome::CommandFailed);
+        return;
+    }
+    // Type the lines one by one, each after the previous one's output went quiet (srun needs a
+    // moment to reach the node), then take the picture once everything is quiet.
+    auto pending = std::make_shared<QStringList>(m_options.terminalInput);
+    auto typeNext = [this, terminal, pending] {
+        if (pending->isEmpty())
+            return false;
+        terminal->write(pending->takeFirst().toUtf8() + '\r');
+        return true;
+    };
+    connect(terminal, &remote::RemoteTerminal::output, this, [this] { m_terminalQuiet.start(); });
+    disconnect(&m_terminalQuiet, nullptr, this, nullptr);
+    connect(&m_terminalQuiet, &QTimer::timeout, this, [this, typeNext] {
+        if (!typeNext())
+            settle(RunOutcome::Connected);
+    });
+    connect(terminal, &remote::RemoteTerminal::closed, this, [this] { settle(RunOutcome::CommandFailed); });
+    m_terminalQuiet.start();
 }
 
 void LaunchController::runSetup()

@@ -18,7 +18,7 @@ class MainWindow;
 //   onramp --host H --port P --user U --identity F --known-hosts F [--ssh-config F] [--connect]
 //          [--screenshot FILE.png] [--screenshot-after-ms N] [--screenshot-timeout-ms N] [--lang en|zh_CN]
 //          [--tab setup|output|gpus|jobs] [--setup-env NAME]
-//          [--screenshot-at settled|credentials|lost|setup-plan|setup-done]
+//          [--screenshot-at settled|credentials|lost|terminal|setup-plan|setup-done]
 struct LaunchOptions {
     remote::Endpoint endpoint;
     bool connect = false;
@@ -34,6 +34,8 @@ struct LaunchOptions {
     // (--setup-env) once connected; the picture is taken at its first plan review, or when it has
     // finished (approving every plan that is not blocked).
     QString setupEnv;
+    // With --screenshot-at terminal: typed into the terminal, one line at a time, once it opens.
+    QStringList terminalInput;
     bool showHelp = false;
     bool showVersion = false;
     QString helpText;
@@ -72,11 +74,13 @@ Q_SIGNALS:
 private:
     void settle(RunOutcome outcome);
     void shoot();
+    void openTerminalAndType();
     void runSetup();
 
     MainWindow &m_window;
     LaunchOptions m_options;
     QTimer m_timeout;
+    QTimer m_terminalQuiet; // the terminal printed nothing for a while: the picture can be taken
     bool m_settled = false;
     RunOutcome m_outcome = RunOutcome::Connected;
 };

@@ -7,12 +7,13 @@
 #   jobs-*.png             the jobs view: that allocation running, a 2-GPU job waiting (explained)
 #   one-time-code-*.png    the lab gateway's one-time password question (pam_oath, after the key)
 #   lost-*.png             a connection whose link died and could not be restored: Reconnect
+#   terminal-*.png         the terminal dock after the guide's `srun -p gpu --gres=gpu:1 --pty bash -i`, nvidia-smi -L
 #   setup-welcome-*.png    the guided setup's first step, connected, before it starts
 #   setup-plan-*.png       step 5's plan review: the plan table, Python, the CUDA build, the download
 #   setup-verified-*.png   the whole setup done: step 6's card with nvidia-smi and device_count() == 1
 # Usage: tests/ui/screenshots.sh [OUTPUT_DIR]   (default docs/screenshots)
 #   ONRAMP_SHOTS=status takes only the GPU and jobs pictures, ONRAMP_SHOTS=signin only the sign-in and
-#   lost ones, ONRAMP_SHOTS=setup only the guided setup (it makes and removes the env cola_demo);
+#   lost ones, ONRAMP_SHOTS=terminal only the terminal, ONRAMP_SHOTS=setup only the guided setup (it makes and removes the env cola_demo);
 #   ONRAMP_LANGS="en" only English.
 # Needs the lab (tests/lab/start; $ONRAMP_LAB_DIR, default /tmp/onramp-lab), xvfb-run, and a built
 # `onramp` ($ONRAMP_APP, default build/${ONRAMP_PRESET:-dev}/ui/onramp).
@@ -87,6 +88,15 @@ if [ "$shots" = all ]; then
     shot "changed-key-$lang" 1 --known-hosts "$tmp/changed/known_hosts" --lang "$lang"
   done
 fi
+
+if [ "$shots" = all ] || [ "$shots" = terminal ]; then
+  for lang in $langs; do
+    shot "terminal-$lang" 0 --known-hosts "$ONRAMP_LAB_KNOWN_HOSTS" --lang "$lang" --tab output \
+      --screenshot-at terminal --terminal-input "srun -p gpu --gres=gpu:1 --pty bash -i" \
+      --terminal-input 'echo "on $(hostname), job $SLURM_JOB_ID"; nvidia-smi -L'
+  done
+fi
+[ "$shots" = terminal ] && exit 0
 
 if [ "$shots" = all ] || [ "$shots" = setup ]; then
   # The guided setup against the lab with its own environment; each run has its own journal folder,
