@@ -688,7 +688,8 @@ Run “onramp-cli --help” for the options.
     <message numerus="yes">
         <source>   job %1 waits in the queue (%2) for %n second(s) …</source>
         <translation>
-            <numerusform>   作业 %1 正在排队（%2），已等待 %n 秒……</numerusform></translation>
+            <numerusform>   作业 %1 正在排队（%2），已等待 %n 秒……</numerusform>
+        </translation>
     </message>
     <message>
         <source>Applying the fix: %1
@@ -2973,7 +2974,8 @@ diagnose [FILE|-]：解释来自集群的日志（conda、srun、sbatch、squeue
     <message numerus="yes">
         <source>“%1” is ready: PyTorch sees %n GPU(s) on %2.</source>
         <translation>
-            <numerusform>“%1”已就绪：PyTorch 在 %2 上检测到 %n 个 GPU。</numerusform></translation>
+            <numerusform>“%1”已就绪：PyTorch 在 %2 上检测到 %n 个 GPU。</numerusform>
+        </translation>
     </message>
     <message>
         <source>There is no plan to change now.</source>
@@ -3010,7 +3012,8 @@ diagnose [FILE|-]：解释来自集群的日志（conda、srun、sbatch、squeue
     <message numerus="yes">
         <source>Slurm has not started job %1 (it asks for %n GPU(s)) yet: %2</source>
         <translation>
-            <numerusform>Slurm 尚未启动作业 %1（它申请了 %n 个 GPU）：%2</numerusform></translation>
+            <numerusform>Slurm 尚未启动作业 %1（它申请了 %n 个 GPU）：%2</numerusform>
+        </translation>
     </message>
     <message>
         <source>Keep waiting</source>
@@ -3095,7 +3098,8 @@ diagnose [FILE|-]：解释来自集群的日志（conda、srun、sbatch、squeue
     <message numerus="yes">
         <source>conda planned a CPU-only PyTorch (%1), but you asked for %n GPU(s); it would install and then never use the GPU.</source>
         <translation>
-            <numerusform>conda 计划安装仅 CPU 的 PyTorch（%1），但你申请了 %n 个 GPU；这样装好后永远不会用到 GPU。</numerusform></translation>
+            <numerusform>conda 计划安装仅 CPU 的 PyTorch（%1），但你申请了 %n 个 GPU；这样装好后永远不会用到 GPU。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Try the other recipe, or ask for a CUDA build explicitly (e.g. pytorch=*=*cuda*), then review the plan again.</source>
@@ -3327,7 +3331,8 @@ diagnose [FILE|-]：解释来自集群的日志（conda、srun、sbatch、squeue
     <message numerus="yes">
         <source>Some processes did not stop within %n second(s) and were killed.</source>
         <translation>
-            <numerusform>部分进程未在 %n 秒内停止，已被强制终止。</numerusform></translation>
+            <numerusform>部分进程未在 %n 秒内停止，已被强制终止。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4558,12 +4563,14 @@ Compare the fingerprint below with the one your cluster's administrators publish
     <message numerus="yes">
         <source>%n older line(s) removed</source>
         <translation>
-            <numerusform>已移除 %n 行较早的内容</numerusform></translation>
+            <numerusform>已移除 %n 行较早的内容</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>This pane keeps the last %n line(s); older ones are removed to keep it fast. Save the output to keep everything shown so far.</source>
         <translation>
-            <numerusform>此窗格只保留最后 %n 行；更早的行会被移除以保持流畅。保存输出即可保留目前显示过的全部内容。</numerusform></translation>
+            <numerusform>此窗格只保留最后 %n 行；更早的行会被移除以保持流畅。保存输出即可保留目前显示过的全部内容。</numerusform>
+        </translation>
     </message>
     <message>
         <source>No matches</source>
@@ -4576,7 +4583,8 @@ Compare the fingerprint below with the one your cluster's administrators publish
     <message numerus="yes">
         <source>%n match(es)</source>
         <translation>
-            <numerusform>%n 个匹配</numerusform></translation>
+            <numerusform>%n 个匹配</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4769,10 +4777,6 @@ Compare the fingerprint below with the one your cluster's administrators publish
         <translation>频道</translation>
     </message>
     <message>
-        <source>Download</source>
-        <translation>下载</translation>
-    </message>
-    <message>
         <source>Change</source>
         <translation>变更</translation>
     </message>
@@ -4861,14 +4865,6 @@ Compare the fingerprint below with the one your cluster's administrators publish
         <translation>移除</translation>
     </message>
     <message>
-        <source>  (CUDA %1)</source>
-        <translation>  （CUDA %1）</translation>
-    </message>
-    <message>
-        <source>  (CPU only)</source>
-        <translation>  （仅 CPU）</translation>
-    </message>
-    <message>
         <source>yes</source>
         <translation>是</translation>
     </message>
@@ -4876,13 +4872,30 @@ Compare the fingerprint below with the one your cluster's administrators publish
         <source>Already in conda's package cache: nothing to download</source>
         <translation>已在 conda 的包缓存中：无需下载</translation>
     </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>What conda downloads; — when the package is already in conda's package cache</source>
+        <translation>conda 需要下载的大小；“—”表示该包已在 conda 的包缓存中</translation>
+    </message>
+    <message>
+        <source>CUDA %1 · %2</source>
+        <translation>CUDA %1 · %2</translation>
+    </message>
+    <message>
+        <source>CPU only · %1</source>
+        <translation>仅 CPU · %1</translation>
+    </message>
 </context>
 <context>
     <name>onramp::ui::SetupPage</name>
     <message numerus="yes">
         <source>%1 … (%n more line(s))</source>
         <translation>
-            <numerusform>%1 ……（还有 %n 行）</numerusform></translation>
+            <numerusform>%1 ……（还有 %n 行）</numerusform>
+        </translation>
     </message>
     <message>
         <source>Setup steps</source>
@@ -4993,16 +5006,8 @@ Compare the fingerprint below with the one your cluster's administrators publish
         <translation>正在取消…</translation>
     </message>
     <message>
-        <source>Running…</source>
-        <translation>正在运行…</translation>
-    </message>
-    <message>
         <source>Step %1: %2</source>
         <translation>第 %1 步：%2</translation>
-    </message>
-    <message>
-        <source>Waiting for you</source>
-        <translation>等你处理</translation>
     </message>
     <message>
         <source>Did not finish after %1 s: %2</source>
@@ -5077,12 +5082,12 @@ Compare the fingerprint below with the one your cluster's administrators publish
         <translation>%1：%p%</translation>
     </message>
     <message>
-        <source>%1 → %2 (Slurm job)</source>
-        <translation>%1 → %2（Slurm 作业）</translation>
+        <source>%1 (Slurm job)</source>
+        <translation>%1（Slurm 作业）</translation>
     </message>
     <message>
-        <source>%1 → a Slurm job</source>
-        <translation>%1 → 一个 Slurm 作业</translation>
+        <source>a Slurm job from %1</source>
+        <translation>来自 %1 的 Slurm 作业</translation>
     </message>
 </context>
 <context>
@@ -5177,6 +5182,10 @@ Compare the fingerprint below with the one your cluster's administrators publish
     <message>
         <source>Onramp keeps what every step ran, printed and checked: the nodes, the plan you approved, nvidia-smi's table and PyTorch's answer. It stays on this computer, so a later run can pick up where this one stopped, and you can show it when you ask for help.</source>
         <translation>Onramp 会保存每一步运行的命令、输出和检查结果：所用节点、你批准的安装计划、nvidia-smi 的表格以及 PyTorch 的回答。这些记录保存在这台电脑上，以后再运行时可以从这次中断的地方继续，你向别人求助时也可以出示它们。</translation>
+    </message>
+    <message>
+        <source>What this step runs and what the cluster prints appears here.</source>
+        <translation>这一步运行的命令和集群的输出会显示在这里。</translation>
     </message>
 </context>
 <context>
