@@ -9,6 +9,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace onramp {
@@ -78,8 +79,10 @@ PlanReviewView::PlanReviewView(QWidget *parent) : QFrame(parent)
     m_table->setObjectName(QStringLiteral("planTable"));
     m_table->setAccessibleName(tr("Packages in the plan"));
     m_table->setHorizontalHeaderLabels(
-        {tr("Package"), tr("Version"), tr("Build"), tr("Channel"), tr("Download"), tr("Change")});
+        {tr("Package"), tr("Version"), tr("Build"), tr("Channel"), tr("Size"), tr("Change")});
     m_table->verticalHeader()->hide();
+    m_table->horizontalHeaderItem(4)->setToolTip(tr("What conda downloads; — when the package is already in "
+                                                    "conda's package cache"));
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setAlternatingRowColors(true);
@@ -88,7 +91,8 @@ PlanReviewView::PlanReviewView(QWidget *parent) : QFrame(parent)
     m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
-    m_table->setMinimumHeight(200);
+    m_table->setMinimumHeight(280);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
 
     m_question = new QLabel(QStringLiteral("Proceed ([y]/n)?"), this);
     m_question->setObjectName(QStringLiteral("planQuestion"));
@@ -106,7 +110,6 @@ PlanReviewView::PlanReviewView(QWidget *parent) : QFrame(parent)
     connect(m_edit, &QPushButton::clicked, this, &PlanReviewView::editRequested);
     connect(m_cancel, &QPushButton::clicked, this, &PlanReviewView::cancelRequested);
     auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_question);
     buttons->addStretch(1);
     buttons->addWidget(m_cancel);
     buttons->addWidget(m_edit);
@@ -120,8 +123,10 @@ PlanReviewView::PlanReviewView(QWidget *parent) : QFrame(parent)
     layout->addLayout(facts);
     layout->addWidget(m_checks);
     layout->addWidget(m_blocked);
-    layout->addWidget(m_table, 1);
+    // The decision right under the summary; the packages, for whoever wants every line, below.
+    layout->addWidget(m_question, 0, Qt::AlignRight);
     layout->addLayout(buttons);
+    layout->addWidget(m_table, 1);
     setAnswerable(false);
     m_theme = new PaletteFollower(this, [this] { applyTheme(); });
 }
@@ -210,10 +215,12 @@ void PlanReviewView::setReview(const setup::guided::PlanReview &review)
         QString build = e.package.build;
         const bool torchRow = isTorch(e.package.name);
         if (torchRow) {
+            // The kind first, so a narrow column cuts the hash and not what matters.
             m_torchRow = row;
-            build += torch.variant == TorchBuild::Variant::Cuda ? tr("  (CUDA %1)").arg(torch.cudaVersion)
-                : torch.variant == TorchBuild::Variant::Cpu     ? tr("  (CPU only)")
-                                                                : QString();
+            if (torch.variant == TorchBuild::Variant::Cuda)
+                build = tr("CUDA %1 · %2").arg(torch.cudaVersion, build);
+            else if (torch.variant == TorchBuild::Variant::Cpu)
+                build = tr("CPU only · %1").arg(build);
         }
         QString size = QStringLiteral("—");
         if (downloads.contains(e.package.name))
@@ -222,6 +229,7 @@ void PlanReviewView::setReview(const setup::guided::PlanReview &review)
         const QStringList cells {e.package.name, e.package.version, build, e.package.channel, size, change};
         for (int column = 0; column < cells.size(); ++column) {
             auto *item = new QTableWidgetItem(cells.at(column));
+            item->setToolTip(cells.at(column));
             if (column == 4)
                 item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             if (column == 4 && size == QLatin1String("—"))
@@ -236,10 +244,25 @@ void PlanReviewView::setReview(const setup::guided::PlanReview &review)
             m_table->setItem(row, column, item);
         }
     }
-    if (m_torchRow >= 0)
-        m_table->scrollToItem(m_table->item(m_torchRow, 0), QAbstractItemView::PositionAtCenter);
+    // A new environment: every package is new, and the column would say only that.
+    bool allNew = true;
+    for (const cluster::CondaPlanEntry &e : plan.entries)
+        allNew = allNew && e.change == CondaChange::Install;
+    m_table->setColumnHidden(5, allNew);
+    if (m_torchRow >= 0) {
+        // Once the table has its size: the pytorch row in the middle of what shows.
+        QTimer::singleShot(0, m_table, [table = m_table, row = m_torchRow] {
+            if (table && row < table->rowCount())
+                table->scrollToItem(table->item(row, 0), QAbstractItemView::PositionAtCenter);
+        });
+    }
     applyTheme();
     setAnswerable(m_answerable);
+}
+
+QWidget *PlanReviewView::blockedView() const
+{
+    return m_blocked;
 }
 
 void PlanReviewView::setAnswerable(bool answerable)

@@ -30,6 +30,8 @@ public:
     bool isBlocked() const { return m_review.verdict.blocked; }
 
     QTableWidget *table() const { return m_table; }
+    // Why a blocked plan is blocked (hidden otherwise).
+    QWidget *blockedView() const;
     // The table's row of the pytorch package, or -1.
     int torchRow() const { return m_torchRow; }
 

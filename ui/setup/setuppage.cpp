@@ -71,9 +71,9 @@ SetupPage::SetupPage(QWidget *parent) : QWidget(parent)
     m_steps->setItemDelegate(new SetupStepDelegate(m_steps));
     m_steps->setSelectionMode(QAbstractItemView::SingleSelection);
     m_steps->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_steps->setFixedWidth(250);
+    m_steps->setFixedWidth(215);
     m_steps->setFrameShape(QFrame::NoFrame);
-    m_steps->setUniformItemSizes(true);
+    m_steps->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     m_stack = new QStackedWidget(this);
     m_stack->setObjectName(QStringLiteral("setupStack"));
@@ -89,10 +89,10 @@ SetupPage::SetupPage(QWidget *parent) : QWidget(parent)
             });
 
     // The controls: start/resume and cancel, what runs now, for how long, and how far.
-    m_start = new QPushButton(themedIcon(QStringLiteral("play"), palette()), tr("Start setup"), this);
+    m_start = new QPushButton(tr("Start setup"), this);
     m_start->setObjectName(QStringLiteral("startSetupButton"));
     m_start->setDefault(true);
-    m_cancel = new QPushButton(themedIcon(QStringLiteral("stop"), palette()), tr("Cancel"), this);
+    m_cancel = new QPushButton(tr("Cancel"), this);
     m_cancel->setObjectName(QStringLiteral("cancelSetupButton"));
     m_cancel->setToolTip(tr("Stop what runs now, on the cluster too"));
     m_bar = new QProgressBar(this);
@@ -107,6 +107,9 @@ SetupPage::SetupPage(QWidget *parent) : QWidget(parent)
     m_status->setObjectName(QStringLiteral("setupStatus"));
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::PlainText);
+    // Long messages wrap in the space left; they never widen the window.
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_status->setMinimumWidth(120);
     connect(m_start, &QPushButton::clicked, this, &SetupPage::start);
     connect(m_cancel, &QPushButton::clicked, this, &SetupPage::cancel);
     auto *controls = new QHBoxLayout;
@@ -148,6 +151,10 @@ SetupPage::SetupPage(QWidget *parent) : QWidget(parent)
     layout->addWidget(m_steps);
     layout->addLayout(right, 1);
 
+    new PaletteFollower(this, [this] {
+        m_start->setIcon(themedIcon(QStringLiteral("play"), palette()));
+        m_cancel->setIcon(themedIcon(QStringLiteral("stop"), palette()));
+    });
     m_tick.setInterval(1000);
     connect(&m_tick, &QTimer::timeout, this, &SetupPage::updateProgress);
     m_steps->setCurrentIndex(m_model->index(0));
@@ -157,7 +164,10 @@ SetupPage::SetupPage(QWidget *parent) : QWidget(parent)
 
 SetupPage::~SetupPage()
 {
+    // Engines (and their runs, which use the run journal) go before the members they use, also one
+    // whose deleteLater() has not come yet.
     dropEngine();
+    qDeleteAll(findChildren<SetupEngine *>(Qt::FindDirectChildrenOnly));
 }
 
 QWidget *SetupPage::buildEnvOptions()
@@ -203,6 +213,9 @@ QWidget *SetupPage::buildTorchOptions()
     m_recipe = new QComboBox(box);
     m_recipe->setObjectName(QStringLiteral("recipeCombo"));
     m_recipe->setAccessibleName(tr("Recipe"));
+    // The recipes' descriptions are long: the combo follows the page's width instead of widening it.
+    m_recipe->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_recipe->setMinimumContentsLength(16);
     m_recipe->addItem(tr("The guide's: pytorch torchvision cudatoolkit from conda-forge and pytorch"),
                       QStringLiteral("guide"));
     m_recipe->addItem(tr("Modern: pytorch from conda-forge for the driver's CUDA"), QStringLiteral("modern"));
@@ -327,8 +340,10 @@ void SetupPage::dropEngine()
     SetupEngine *engine = m_engine;
     m_engine.clear();
     engine->disconnect(this);
+    // Later: we may be inside one of its signals. Its runs use the launcher until then.
+    if (RemoteRunLauncher *launcher = m_launcher.release())
+        connect(engine, &QObject::destroyed, this, [launcher] { delete launcher; });
     engine->deleteLater();
-    m_launcher.reset();
 }
 
 void SetupPage::start()
@@ -358,7 +373,6 @@ void SetupPage::start()
         p->setChecks({});
         p->diagnosis()->clear();
         p->log()->clear();
-        p->log()->setStatus({}, Tone::Neutral);
     }
 
     m_engine = new SetupEngine(m_transport, m_host, options(), this);
@@ -425,27 +439,22 @@ void SetupPage::onStepState(StepId step, StepState state)
         }
         m_runningStep = step;
         page(step)->log()->setSource(machineFor(step));
-        page(step)->log()->setStatus(tr("Running…"), Tone::Busy);
         setStatus(tr("Step %1: %2").arg(int(step)).arg(stepTitle(step)));
         if (!m_editing)
             showStep(step);
         break;
     case StepState::WaitingForPerson:
-        page(step)->log()->setStatus(tr("Waiting for you"), Tone::Busy);
         showStep(step);
         break;
     case StepState::Failed:
     case StepState::Blocked:
         m_failedStep = step;
-        page(step)->log()->setStatus(SetupStepModel::stateText(state), Tone::Error);
         showStep(step);
         break;
     case StepState::Done:
     case StepState::Reused:
-        page(step)->log()->setStatus(SetupStepModel::stateText(state), Tone::Success);
         break;
     default:
-        page(step)->log()->setStatus(SetupStepModel::stateText(state), Tone::Neutral);
         break;
     }
     if (state != StepState::Running && m_runningStep == step)
@@ -498,7 +507,8 @@ void SetupPage::onPlan(const PlanReview &review)
     SetupStepPage *p = page(review.step);
     p->showInReviewSlot(m_planView);
     showStep(review.step);
-    p->scrollToTop();
+    // A blocked plan: why, first; otherwise the summary and the buttons.
+    p->scrollTo(review.verdict.blocked ? m_planView->blockedView() : m_planView);
     if (review.step == StepId::InstallTorch && review.verdict.blocked)
         m_torchSpecs->setText(review.specs.join(QLatin1Char(' ')));
     setStatus(review.verdict.blocked
@@ -658,9 +668,14 @@ void SetupPage::onFinished(const SetupOutcome &outcome)
             ->diagnosis()
             ->setDiagnoses(outcome.summary, outcome.diagnoses, Tone::Error, detail);
     }
-    if (outcome.result == SetupResult::Succeeded)
-        showStep(StepId::Verify); // the picture everyone wants: nvidia-smi and device_count() == 1
+    for (SetupStepPage *p : std::as_const(m_pages))
+        p->log()->setSource(machineFor(p->step()));
     refreshCards();
+    if (outcome.result == SetupResult::Succeeded) {
+        // The picture everyone wants: nvidia-smi and device_count() printing 1.
+        showStep(StepId::Verify);
+        page(StepId::Verify)->scrollToCard();
+    }
     updateProgress();
     updateControls();
     // A long install may end while the window is in the background.
@@ -743,13 +758,14 @@ QString SetupPage::machineFor(StepId step) const
     if (!m_engine)
         return login;
     const SetupEvidence &e = m_engine->evidence();
-    if (step == StepId::ComputeNode && !e.fact(StepId::ComputeNode, QStringLiteral("compute_node")).isEmpty())
-        return tr("%1 → %2 (Slurm job)")
-            .arg(login, e.fact(StepId::ComputeNode, QStringLiteral("compute_node")));
-    if (step == StepId::Verify && !e.fact(StepId::Verify, QStringLiteral("gpu_node")).isEmpty())
-        return tr("%1 → %2 (Slurm job)").arg(login, e.fact(StepId::Verify, QStringLiteral("gpu_node")));
+    const QString node = step == StepId::ComputeNode
+        ? e.fact(StepId::ComputeNode, QStringLiteral("compute_node"))
+        : step == StepId::Verify ? e.fact(StepId::Verify, QStringLiteral("gpu_node"))
+                                 : QString();
+    if (!node.isEmpty())
+        return tr("%1 (Slurm job)").arg(node);
     if (step == StepId::ComputeNode || step == StepId::Verify)
-        return tr("%1 → a Slurm job").arg(login);
+        return tr("a Slurm job from %1").arg(login);
     return login;
 }
 

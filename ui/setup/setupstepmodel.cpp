@@ -1,5 +1,6 @@
 #include "ui/setup/setupstepmodel.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QPainter>
 
@@ -173,24 +174,30 @@ void SetupStepDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
     bold.setBold(state == StepState::Running || state == StepState::WaitingForPerson);
     painter->setFont(bold);
     painter->setPen(pal.color(selected ? QPalette::HighlightedText : QPalette::Text));
-    const QFontMetrics fm(bold);
-    painter->drawText(text.left(), text.top(), text.width(), fm.height(), Qt::AlignLeft | Qt::AlignVCenter,
-                      fm.elidedText(title, Qt::ElideRight, text.width()));
+    // Long titles wrap onto a second line instead of being cut off.
+    const QRect titleRect = QFontMetrics(bold).boundingRect(
+        QRect(text.left(), text.top(), text.width(), 1000), Qt::TextWordWrap, title);
+    painter->drawText(titleRect, Qt::TextWordWrap | Qt::AlignLeft | Qt::AlignTop, title);
     QFont small = opt.font;
     small.setPointSizeF(small.pointSizeF() * 0.9);
     painter->setFont(small);
     painter->setPen(selected ? pal.color(QPalette::HighlightedText) : tone);
-    painter->drawText(text.left(), text.top() + fm.height() + 1, text.width(), QFontMetrics(small).height(),
+    painter->drawText(text.left(), titleRect.bottom() + 2, text.width(), QFontMetrics(small).height(),
                       Qt::AlignLeft | Qt::AlignVCenter, index.data(SetupStepModel::StateTextRole).toString());
     painter->restore();
 }
 
 QSize SetupStepDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
-    Q_UNUSED(index)
+    const auto *view = qobject_cast<const QAbstractItemView *>(option.widget);
+    const int width = view ? view->viewport()->width() : 200;
+    QFont bold = option.font;
+    bold.setBold(true); // the widest the title gets (a running step)
+    const QRect title = QFontMetrics(bold).boundingRect(
+        QRect(0, 0, qMax(40, width - 48), 1000), Qt::TextWordWrap, index.data(Qt::DisplayRole).toString());
     QFont small = option.font;
     small.setPointSizeF(small.pointSizeF() * 0.9);
-    return {200, QFontMetrics(option.font).height() + QFontMetrics(small).height() + 14};
+    return {width, title.height() + QFontMetrics(small).height() + 16};
 }
 
 } // namespace ui

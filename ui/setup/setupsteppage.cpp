@@ -11,6 +11,7 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace onramp {
@@ -25,6 +26,7 @@ SetupStepPage::SetupStepPage(StepId step, QWidget *parent) : QWidget(parent), m_
 
     auto *number = new QLabel(tr("Step %1 of %2").arg(int(step)).arg(setup::guided::allSteps().size()), this);
     number->setObjectName(QStringLiteral("stepNumber"));
+    m_number = number;
     auto *title = new QLabel(setup::guided::stepTitle(step), this);
     title->setObjectName(QStringLiteral("stepTitle"));
     QFont titleFont = title->font();
@@ -81,15 +83,19 @@ SetupStepPage::SetupStepPage(StepId step, QWidget *parent) : QWidget(parent), m_
     m_log = new LogPane(this);
     m_log->setObjectName(QStringLiteral("stepLog"));
     m_log->setAccessibleName(tr("Output of step %1").arg(int(step)));
-    m_log->setMinimumHeight(120);
+    m_log->setMinimumHeight(110);
+    // Its header (a long machine badge, the tools) must not widen the window.
+    m_log->setMinimumWidth(320);
+    m_log->view()->setPlaceholderText(tr("What this step runs and what the cluster prints appears here."));
 
     auto *split = new QSplitter(Qt::Vertical, this);
     split->setObjectName(QStringLiteral("stepSplitter"));
     split->setChildrenCollapsible(false);
     split->addWidget(m_scroll);
     split->addWidget(m_log);
-    split->setStretchFactor(0, 3);
+    split->setStretchFactor(0, 4);
     split->setStretchFactor(1, 1);
+    split->setSizes({520, 130});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -137,6 +143,32 @@ void SetupStepPage::scrollToTop()
     m_scroll->verticalScrollBar()->setValue(0);
 }
 
+void SetupStepPage::scrollTo(QWidget *widget)
+{
+    // Where the layout puts it now, not where it was before it was added; once more when the scroll
+    // area has caught up with the page's new height.
+    const auto scroll = [this, target = QPointer<QWidget>(widget)] {
+        if (!target)
+            return;
+        m_scroll->widget()->layout()->activate();
+        m_scroll->verticalScrollBar()->setValue(target->mapTo(m_scroll->widget(), QPoint(0, 0)).y() - 8);
+    };
+    scroll();
+    QTimer::singleShot(0, this, scroll);
+}
+
+void SetupStepPage::scrollToCard()
+{
+    const auto scroll = [this] {
+        m_scroll->widget()->layout()->activate();
+        const QPoint at = m_card->mapTo(m_scroll->widget(), QPoint(0, 0));
+        m_scroll->verticalScrollBar()->setValue(at.y() + m_card->height() + 12
+                                                - m_scroll->viewport()->height());
+    };
+    scroll();
+    QTimer::singleShot(0, this, scroll);
+}
+
 void SetupStepPage::applyTheme()
 {
     const QPalette pal = palette();
@@ -145,8 +177,10 @@ void SetupStepPage::applyTheme()
     m_state->setStyleSheet(QStringLiteral("QLabel { color: %1; background: %2; border: 1px solid %1;"
                                           " border-radius: 10px; padding: 2px 10px; }")
                                .arg(color.name(), tint(color, pal, 0.12).name()));
-    setStyleSheet(QStringLiteral("QLabel#stepNumber { color: %1; }")
-                      .arg(pal.color(QPalette::Disabled, QPalette::WindowText).name()));
+    // On the label alone: a style sheet on the page would pin its children to the palette of the
+    // moment, and the page would stay light when the system turns dark.
+    m_number->setStyleSheet(QStringLiteral("QLabel { color: %1; }")
+                                .arg(pal.color(QPalette::Disabled, QPalette::WindowText).name()));
 }
 
 QString SetupStepPage::explanation(StepId step)

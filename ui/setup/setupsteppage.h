@@ -31,6 +31,10 @@ public:
     void addOptions(QWidget *options);
     void showInReviewSlot(QWidget *widget);
     void scrollToTop();
+    // Brings a widget of the page (the plan review) to the top of the visible part.
+    void scrollTo(QWidget *widget);
+    // Shows as much of the terminal card as fits, its end (the answer) included.
+    void scrollToCard();
 
     static QString explanation(setup::guided::StepId step);
 
@@ -46,6 +50,7 @@ private:
     setup::guided::StepId m_step;
     setup::guided::StepState m_stateValue = setup::guided::StepState::Pending;
     QPointer<QScrollArea> m_scroll;
+    QPointer<QLabel> m_number;
     QPointer<QLabel> m_state;
     QPointer<QLabel> m_checks;
     QPointer<QVBoxLayout> m_options;

@@ -8,9 +8,12 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLocale>
+#include <QResizeEvent>
 #include <QScrollBar>
 #include <QTextEdit>
 #include <QVBoxLayout>
+
+#include <cmath>
 
 namespace onramp {
 namespace ui {
@@ -240,15 +243,6 @@ CardContent stepCard(StepId step, const SetupEvidence &evidence, const QString &
     }
     }
 
-    // What the step found, as Onramp's own notes.
-    if (!card.illustrative) {
-        for (const setup::guided::CheckResult &check : evidence.step(step).checks) {
-            if (check.passed)
-                b.comment(QStringLiteral("✓ ") + check.message);
-            else
-                b.failure(QStringLiteral("# ✗ ") + check.message);
-        }
-    }
     card.lines = b.lines;
     return card;
 }
@@ -290,7 +284,7 @@ TerminalCard::TerminalCard(QWidget *parent) : QFrame(parent)
     m_view->setReadOnly(true);
     m_view->setFrameShape(QFrame::NoFrame);
     m_view->setLineWrapMode(QTextEdit::NoWrap);
-    m_view->setVerticalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    m_view->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_view->setFont(monospaceFont());
     m_view->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_view->setStyleSheet(QStringLiteral("QTextEdit { background: transparent; color: %1;"
@@ -338,17 +332,43 @@ void TerminalCard::setContent(const CardContent &content)
         html.chop(1);
     html += QStringLiteral("</pre>");
     m_view->setHtml(html);
-    // As tall as its lines (up to a screenful), like a picture in the guide.
-    const int lines = qBound(3, int(content.lines.size()), 24);
-    const int height = QFontMetrics(m_view->font()).lineSpacing() * lines + 20
-        + (m_view->document()->idealWidth() > m_view->viewport()->width()
-               ? m_view->horizontalScrollBar()->sizeHint().height()
-               : 0);
-    m_view->setFixedHeight(height);
+    m_longestLine = 0;
+    for (const CardLine &line : content.lines) {
+        const int length = int(line.text.size() + (line.prompt.isEmpty() ? 0 : line.prompt.size() + 1));
+        m_longestLine = qMax(m_longestLine, length);
+    }
+    fit();
     setAccessibleName(content.illustrative
                           ? tr("Example terminal: %1").arg(content.title)
                           : tr("Terminal snapshot of your session on %1").arg(content.title));
     m_view->setAccessibleDescription(content.plainText());
+}
+
+void TerminalCard::resizeEvent(QResizeEvent *event)
+{
+    QFrame::resizeEvent(event);
+    fit();
+}
+
+void TerminalCard::fit()
+{
+    // Like a picture of a terminal: a wide table (nvidia-smi's) is shown smaller rather than cut, down
+    // to a size that stays readable; beyond that the card scrolls sideways.
+    const QFont base = monospaceFont();
+    const qreal available = qMax(100, width() - 24);
+    const qreal needed = QFontMetricsF(base).horizontalAdvance(QLatin1Char('M')) * qMax(1, m_longestLine);
+    const qreal scale = qBound(0.72, available / needed, 1.0);
+    QFont font = base;
+    font.setPointSizeF(base.pointSizeF() * scale);
+    if (m_view->font() != font) {
+        m_view->setFont(font);
+        m_view->document()->setDefaultFont(font);
+    }
+    // As tall as its text (the whole picture, never a scroll bar of its own), like a picture in the guide.
+    const bool sideways = QFontMetricsF(font).horizontalAdvance(QLatin1Char('M')) * m_longestLine > available;
+    const qreal text = m_view->document()->size().height();
+    m_view->setFixedHeight(int(std::ceil(text)) + 2 * m_view->frameWidth() + 2
+                           + (sideways ? m_view->horizontalScrollBar()->sizeHint().height() : 0));
 }
 
 } // namespace ui

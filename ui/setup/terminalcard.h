@@ -52,8 +52,14 @@ public:
     const CardContent &content() const { return m_content; }
     QString text() const { return m_content.plainText(); }
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    void fit();
+
     CardContent m_content;
+    int m_longestLine = 0;
     QPointer<QLabel> m_title;
     QPointer<QLabel> m_badge;
     QPointer<QTextEdit> m_view;
