@@ -45,11 +45,18 @@ DiagnosisView::DiagnosisView(QWidget *parent) : QFrame(parent)
     m_itemsLayout->setContentsMargins(0, 0, 0, 0);
     m_itemsLayout->setSpacing(10);
 
+    m_fixes = new QWidget(this);
+    m_fixes->setObjectName(QStringLiteral("diagnosisFixes"));
+    auto *fixRow = new QHBoxLayout(m_fixes);
+    fixRow->setContentsMargins(0, 0, 0, 0);
+    m_fixes->hide();
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(14, 12, 14, 12);
     layout->setSpacing(8);
     layout->addLayout(head);
     layout->addWidget(m_items);
+    layout->addWidget(m_fixes);
     hide();
     m_theme = new PaletteFollower(this, [this] { applyTheme(); });
 }
@@ -99,6 +106,24 @@ void DiagnosisView::setDiagnoses(const QString &title, const cluster::Diagnoses 
 void DiagnosisView::clear()
 {
     setDiagnoses({}, {});
+    setFixes({});
+}
+
+void DiagnosisView::setFixes(const QList<setup::guided::SetupFix> &fixes)
+{
+    QLayout *row = m_fixes->layout();
+    while (QLayoutItem *item = row->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    for (const setup::guided::SetupFix &f : fixes) {
+        auto *button = new QPushButton(f.label, m_fixes);
+        button->setObjectName(QStringLiteral("fix-%1").arg(f.id));
+        connect(button, &QPushButton::clicked, this, [this, id = f.id] { Q_EMIT fixRequested(id); });
+        row->addWidget(button);
+    }
+    static_cast<QHBoxLayout *>(row)->addStretch(1);
+    m_fixes->setVisible(!fixes.isEmpty());
 }
 
 QString DiagnosisView::title() const

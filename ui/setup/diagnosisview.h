@@ -1,6 +1,7 @@
 #pragma once
 
 #include "cluster/diagnosis.h"
+#include "setup/guided/setupengine.h"
 #include "ui/theme.h"
 
 #include <QFrame>
@@ -25,6 +26,8 @@ public:
     void setDiagnoses(const QString &title, const cluster::Diagnoses &diagnoses, Tone tone = Tone::Error,
                       const QString &technicalDetail = {});
     void clear();
+    // Buttons for what Onramp can do about it (clean conda's cache, another partition); none by default.
+    void setFixes(const QList<setup::guided::SetupFix> &fixes);
 
     QString title() const;
     const cluster::Diagnoses &diagnoses() const { return m_diagnoses; }
@@ -34,6 +37,9 @@ public:
 public Q_SLOTS:
     void copyDetails();
 
+Q_SIGNALS:
+    void fixRequested(const QString &id);
+
 private:
     void applyTheme();
 
@@ -42,6 +48,7 @@ private:
     QPointer<QWidget> m_items;
     QPointer<QVBoxLayout> m_itemsLayout;
     QPointer<QPushButton> m_copy;
+    QPointer<QWidget> m_fixes;
     cluster::Diagnoses m_diagnoses;
     QString m_detail;
     Tone m_tone = Tone::Error;

@@ -81,6 +81,7 @@ SetupPage::SetupPage(QWidget *parent) : QWidget(parent)
         auto *page = new SetupStepPage(step, m_stack);
         m_pages << page;
         m_stack->addWidget(page);
+        connect(page->diagnosis(), &DiagnosisView::fixRequested, this, &SetupPage::applyFix);
     }
     connect(m_steps->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) {
@@ -405,6 +406,21 @@ void SetupPage::connectEngine()
         page(step)->diagnosis()->setDiagnoses(tr("Worth knowing"), m_engine->evidence().step(step).diagnoses,
                                               Tone::Neutral);
     });
+    connect(e, &SetupEngine::jobPending, this,
+            [this](StepId, const QString &jobId, const QString &reason, qint64 waitedMs) {
+                const qint64 s = waitedMs / 1000;
+                setStatus(tr("Slurm job %1 waits in the queue (%2) for %3:%4.")
+                              .arg(jobId, reason)
+                              .arg(s / 60)
+                              .arg(s % 60, 2, 10, QLatin1Char('0')));
+            });
+    connect(e, &SetupEngine::reattached, this, [this](StepId step, const QString &runId) {
+        page(step)->log()->appendNote(
+            tr("Following run %1 again: it kept going on the cluster while Onramp was away.").arg(runId));
+    });
+    connect(e, &SetupEngine::fixApplied, this, [this](StepId step, const SetupFix &fix) {
+        page(step)->log()->appendNote(tr("Fix: %1").arg(fix.label));
+    });
     connect(e, &SetupEngine::planReady, this, &SetupPage::onPlan);
     connect(e, &SetupEngine::questionAsked, this, &SetupPage::onQuestion);
     connect(e, &SetupEngine::finished, this, &SetupPage::onFinished);
@@ -586,6 +602,31 @@ void SetupPage::replan()
     updateControls();
 }
 
+void SetupPage::applyFix(const QString &id)
+{
+    if (!m_engine || isRunning())
+        return;
+    page(m_failedStep.value_or(StepId::Identify))->diagnosis()->clear();
+    m_outcome.reset();
+    m_failedStep.reset();
+    m_tick.start();
+    setStatus(tr("Applying the fix…"));
+    QPointer<SetupEngine> engine = m_engine;
+    QMetaObject::invokeMethod(
+        this,
+        [this, engine, id] {
+            if (!engine)
+                return;
+            if (const Status applied = engine->applyFix(id); !applied) {
+                setStatus(applied.error().message);
+                m_tick.stop();
+            }
+            updateControls();
+        },
+        Qt::QueuedConnection);
+    updateControls();
+}
+
 void SetupPage::onQuestion(const SetupQuestion &question)
 {
     if (!m_question) {
@@ -601,7 +642,10 @@ void SetupPage::onQuestion(const SetupQuestion &question)
         layout->addWidget(m_questionButtons);
         new QHBoxLayout(m_questionButtons);
     }
-    m_questionText->setText(question.text);
+    QString text = question.text;
+    if (question.reason)
+        text += QStringLiteral("\n\n%1\n%2").arg(question.reason->summary, question.reason->suggestion);
+    m_questionText->setText(text.trimmed());
     m_question->setAccessibleName(question.text);
     auto *row = static_cast<QHBoxLayout *>(m_questionButtons->layout());
     while (QLayoutItem *item = row->takeAt(0)) {
@@ -610,23 +654,26 @@ void SetupPage::onQuestion(const SetupQuestion &question)
     }
     row->setContentsMargins(0, 0, 0, 0);
     row->addStretch(1);
-    for (const QString &choice : question.choices) {
-        QString label = choice;
-        if (choice == QLatin1String("reuse"))
-            label = tr("Use it as it is");
-        else if (choice == QLatin1String("replace"))
-            label = tr("Remove it and start over");
-        else if (choice == QLatin1String("cancel"))
-            label = tr("Cancel");
+    for (qsizetype i = 0; i < question.choices.size(); ++i) {
+        const QString &choice = question.choices.at(i);
+        // The engine's words when it has them (another partition: its name).
+        QString label = question.choiceLabels.value(i);
+        if (label.isEmpty()) {
+            label = choice == QLatin1String("reuse") ? tr("Use it as it is")
+                : choice == QLatin1String("replace") ? tr("Remove it and start over")
+                : choice == QLatin1String("cancel")  ? tr("Cancel")
+                                                     : choice;
+        }
         auto *button = new QPushButton(label, m_questionButtons);
         button->setObjectName(QStringLiteral("answer-%1").arg(choice));
         button->setDefault(choice == question.defaultChoice);
         connect(button, &QPushButton::clicked, this, [this, choice] { answerQuestion(choice); });
         row->addWidget(button);
     }
-    page(StepId::CreateEnv)->showInReviewSlot(m_question);
-    showStep(StepId::CreateEnv);
-    setStatus(tr("Onramp needs your answer in step 3."));
+    page(question.step)->showInReviewSlot(m_question);
+    showStep(question.step);
+    page(question.step)->scrollTo(m_question);
+    setStatus(tr("Onramp needs your answer in step %1.").arg(int(question.step)));
     Q_EMIT questionShown(question);
 }
 
@@ -667,6 +714,8 @@ void SetupPage::onFinished(const SetupOutcome &outcome)
         page(*m_failedStep)
             ->diagnosis()
             ->setDiagnoses(outcome.summary, outcome.diagnoses, Tone::Error, detail);
+        page(*m_failedStep)->diagnosis()->setFixes(m_engine->availableFixes());
+        page(*m_failedStep)->scrollTo(page(*m_failedStep)->diagnosis());
     }
     for (SetupStepPage *p : std::as_const(m_pages))
         p->log()->setSource(machineFor(p->step()));

@@ -87,6 +87,7 @@ private:
     void onQuestion(const setup::guided::SetupQuestion &question);
     void onFinished(const setup::guided::SetupOutcome &outcome);
     void answerQuestion(const QString &choice);
+    void applyFix(const QString &id);
     void editPlan();
     void replan();
     void refreshCard(setup::guided::StepId step);

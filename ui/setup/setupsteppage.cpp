@@ -62,13 +62,14 @@ SetupStepPage::SetupStepPage(StepId step, QWidget *parent) : QWidget(parent), m_
     topLayout->addWidget(number);
     topLayout->addLayout(head);
     topLayout->addWidget(explanation);
+    // What went wrong comes first, then what waits for the person, then the options.
+    topLayout->addWidget(m_diagnosis);
     m_reviewSlot = new QVBoxLayout;
     m_reviewSlot->setContentsMargins(0, 0, 0, 0);
     topLayout->addLayout(m_reviewSlot);
     m_options = new QVBoxLayout;
     m_options->setContentsMargins(0, 0, 0, 0);
     topLayout->addLayout(m_options);
-    topLayout->addWidget(m_diagnosis);
     topLayout->addWidget(m_checks);
     topLayout->addWidget(m_card);
     topLayout->addStretch(1);
