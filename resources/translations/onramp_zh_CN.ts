@@ -5050,10 +5050,6 @@ Compare the fingerprint below with the one your cluster's administrators publish
         <translation>删除并重新开始</translation>
     </message>
     <message>
-        <source>Onramp needs your answer in step 3.</source>
-        <translation>Onramp 需要你在第 3 步中作答。</translation>
-    </message>
-    <message>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
@@ -5088,6 +5084,26 @@ Compare the fingerprint below with the one your cluster's administrators publish
     <message>
         <source>a Slurm job from %1</source>
         <translation>来自 %1 的 Slurm 作业</translation>
+    </message>
+    <message>
+        <source>Slurm job %1 waits in the queue (%2) for %3:%4.</source>
+        <translation>Slurm 作业 %1 正在队列中等待（%2），已等待 %3:%4。</translation>
+    </message>
+    <message>
+        <source>Following run %1 again: it kept going on the cluster while Onramp was away.</source>
+        <translation>重新跟进运行 %1：Onramp 不在时，它一直在集群上继续运行。</translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation>修复：%1</translation>
+    </message>
+    <message>
+        <source>Applying the fix…</source>
+        <translation>正在应用修复……</translation>
+    </message>
+    <message>
+        <source>Onramp needs your answer in step %1.</source>
+        <translation>Onramp 需要你在第 %1 步中作答。</translation>
     </message>
 </context>
 <context>
