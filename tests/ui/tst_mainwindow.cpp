@@ -236,6 +236,21 @@ private:
     remote::Endpoint m_endpoint;
 };
 
+// A shown MainWindow whose transports are FakeTransports; `fake` is the latest one it made.
+struct FakeWindow {
+    FakeTransport *fake = nullptr;
+    MainWindow window {[this] {
+        auto transport = std::make_unique<FakeTransport>();
+        fake = transport.get();
+        return transport;
+    }};
+    bool show()
+    {
+        window.show();
+        return QTest::qWaitForWindowExposed(&window);
+    }
+};
+
 remote::Endpoint fakeEndpoint()
 {
     remote::Endpoint e;
@@ -571,14 +586,10 @@ void TestMainWindow::passwordSignIn()
 
 void TestMainWindow::fakeRememberedPasswordAnswersOnce()
 {
-    FakeTransport *fake = nullptr;
-    MainWindow window([&fake] {
-        auto t = std::make_unique<FakeTransport>();
-        fake = t.get();
-        return t;
-    });
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    FakeWindow shown;
+    QVERIFY(shown.show());
+    MainWindow &window = shown.window;
+    FakeTransport *&fake = shown.fake;
     QSignalSpy prompted(&window, &MainWindow::credentialsPrompted);
     ui::CredentialStore *store = window.credentialStore();
     const QString key = passwordRequest().rememberKey;
@@ -634,14 +645,10 @@ void TestMainWindow::fakeRememberedPasswordAnswersOnce()
 
 void TestMainWindow::fakeRefusedPasswordIsNotRemembered()
 {
-    FakeTransport *fake = nullptr;
-    MainWindow window([&fake] {
-        auto t = std::make_unique<FakeTransport>();
-        fake = t.get();
-        return t;
-    });
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    FakeWindow shown;
+    QVERIFY(shown.show());
+    MainWindow &window = shown.window;
+    FakeTransport *&fake = shown.fake;
     window.connectToEndpoint(fakeEndpoint());
     fake->ask(passwordRequest());
     QTRY_VERIFY_WITH_TIMEOUT(openDialog(window), 15000);
@@ -667,14 +674,10 @@ void TestMainWindow::fakeQuestionWithdrawn_data()
 void TestMainWindow::fakeQuestionWithdrawn()
 {
     QFETCH(int, how);
-    FakeTransport *fake = nullptr;
-    MainWindow window([&fake] {
-        auto t = std::make_unique<FakeTransport>();
-        fake = t.get();
-        return t;
-    });
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    FakeWindow shown;
+    QVERIFY(shown.show());
+    MainWindow &window = shown.window;
+    FakeTransport *&fake = shown.fake;
     window.connectToEndpoint(fakeEndpoint());
     remote::AuthRequest otp;
     otp.kind = remote::AuthRequest::Kind::KeyboardInteractive;
@@ -713,14 +716,10 @@ void TestMainWindow::fakeReconnectingAndLost_data()
 void TestMainWindow::fakeReconnectingAndLost()
 {
     QFETCH(bool, byButton);
-    FakeTransport *fake = nullptr;
-    MainWindow window([&fake] {
-        auto t = std::make_unique<FakeTransport>();
-        fake = t.get();
-        return t;
-    });
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    FakeWindow shown;
+    QVERIFY(shown.show());
+    MainWindow &window = shown.window;
+    FakeTransport *&fake = shown.fake;
     window.connectToEndpoint(fakeEndpoint());
     fake->goConnected();
     auto *latency = child<QLabel>(&window, "latencyLabel");
@@ -800,14 +799,10 @@ void TestMainWindow::fakeTerminalDock_data()
 void TestMainWindow::fakeTerminalDock()
 {
     QFETCH(int, end);
-    FakeTransport *fake = nullptr;
-    MainWindow window([&fake] {
-        auto t = std::make_unique<FakeTransport>();
-        fake = t.get();
-        return t;
-    });
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    FakeWindow shown;
+    QVERIFY(shown.show());
+    MainWindow &window = shown.window;
+    FakeTransport *&fake = shown.fake;
     auto *dock = window.findChild<QDockWidget *>(QStringLiteral("terminalDock"));
     QVERIFY(dock);
     QCOMPARE(dock->widget(), window.terminalPane());
