@@ -8,6 +8,7 @@
 #include "remote/transport.h"
 #include "ssh/sshtransport.h"
 #include "support/labenv.h"
+#include "support/uitest.h"
 #include "ui/connectionform.h"
 #include "ui/credentialdialog.h"
 #include "ui/credentialstore.h"
@@ -44,37 +45,24 @@ using namespace onramp;
 using onramp::testing::LabEnv;
 using ui::MainWindow;
 
+using onramp::testing::child;
+
 namespace {
 constexpr int kTimeoutMs = 20000;
-
-template<typename T> T *child(QWidget *parent, const char *name)
-{
-    auto *w = parent->findChild<T *>(QLatin1String(name));
-    if (!w)
-        qWarning("no child named %s", name);
-    return w;
-}
 
 remote::TransportFactory sshFactory()
 {
     return [] { return ssh::createSshTransport(); };
 }
 
-// Types into the form as a person would, by objectName.
 void fillForm(MainWindow &window, const remote::Endpoint &e)
 {
-    child<QComboBox>(&window, "hostCombo")->setCurrentText(e.host);
-    child<QLineEdit>(&window, "userEdit")->setText(e.user);
-    child<QSpinBox>(&window, "portSpin")->setValue(e.port);
-    child<QLineEdit>(&window, "identityEdit")->setText(e.identityFile);
-    child<QLineEdit>(&window, "knownHostsEdit")->setText(e.knownHostsFile);
-    child<QLineEdit>(&window, "sshConfigEdit")->setText(e.sshConfigFile);
+    onramp::testing::fillConnectionForm(&window, e);
 }
 
 void clickConnect(MainWindow &window)
 {
-    auto *button = child<QPushButton>(&window, "connectButton");
-    QTest::mouseClick(button, Qt::LeftButton);
+    onramp::testing::clickConnect(&window);
 }
 
 // The lab server's key line from the lab's known_hosts ("[127.0.0.1]:2222 ssh-ed25519 AAAA...").

@@ -4,6 +4,7 @@
 // and device_count() == 1 on the card), then a second run that reuses instead of installing.
 #include "ssh/sshtransport.h"
 #include "support/labenv.h"
+#include "support/uitest.h"
 #include "ui/connectionform.h"
 #include "ui/logpane.h"
 #include "ui/mainwindow.h"
@@ -38,6 +39,10 @@ using setup::guided::StepState;
 using ui::MainWindow;
 using ui::SetupPage;
 
+using onramp::testing::child;
+using onramp::testing::clickConnect;
+using onramp::testing::fillConnectionForm;
+
 namespace {
 
 constexpr int kConnectMs = 20000;
@@ -45,14 +50,6 @@ constexpr int kConnectMs = 20000;
 constexpr int kSetupMs = 120000;
 // Not the guide's "cola" (people use it on the shared lab), nor the CLI tests' environment.
 const QString kEnv = QStringLiteral("zz_onramp_ui_test");
-
-template<typename T> T *child(QObject *parent, const char *name)
-{
-    auto *w = parent->findChild<T *>(QLatin1String(name));
-    if (!w)
-        qWarning("no child named %s", name);
-    return w;
-}
 
 StepState stateOf(SetupPage *page, StepId step)
 {
@@ -141,13 +138,8 @@ void TestSetupPage::knob(const QStringList &arguments)
 void TestSetupPage::connectWindow(MainWindow &window)
 {
     const remote::Endpoint e = m_lab.directEndpoint();
-    child<QComboBox>(&window, "hostCombo")->setCurrentText(e.host);
-    child<QLineEdit>(&window, "userEdit")->setText(e.user);
-    child<QSpinBox>(&window, "portSpin")->setValue(e.port);
-    child<QLineEdit>(&window, "identityEdit")->setText(e.identityFile);
-    child<QLineEdit>(&window, "knownHostsEdit")->setText(e.knownHostsFile);
-    child<QLineEdit>(&window, "sshConfigEdit")->setText(e.sshConfigFile);
-    QTest::mouseClick(child<QPushButton>(&window, "connectButton"), Qt::LeftButton);
+    fillConnectionForm(&window, e);
+    clickConnect(&window);
     QTRY_COMPARE_WITH_TIMEOUT(window.connectionState(), remote::ConnectionState::Connected, kConnectMs);
     auto *start = child<QPushButton>(window.setupPage(), "startSetupButton");
     QTRY_VERIFY(start->isEnabled());

@@ -11,6 +11,7 @@
 #include "setup/status/jobsmonitor.h"
 #include "ssh/sshtransport.h"
 #include "support/labenv.h"
+#include "support/uitest.h"
 #include "ui/logpane.h"
 #include "ui/mainwindow.h"
 #include "ui/setup/setuppage.h"
@@ -39,17 +40,13 @@ using onramp::testing::LabEnv;
 using onramp::testing::StatusLab;
 using ui::MainWindow;
 
+using onramp::testing::child;
+using onramp::testing::clickConnect;
+using onramp::testing::fillConnectionForm;
+
 namespace {
 constexpr int kConnectMs = 20000;
 constexpr int kSlurmMs = 90000;
-
-template<typename T> T *child(QObject *parent, const char *name)
-{
-    auto *w = parent->findChild<T *>(QLatin1String(name));
-    if (!w)
-        qWarning("no child named %s", name);
-    return w;
-}
 
 QString labelText(QObject *parent, const char *name)
 {
@@ -106,13 +103,8 @@ void TestStatusViews::showAndExpose(MainWindow &window)
 void TestStatusViews::connectWindow(MainWindow &window)
 {
     const remote::Endpoint e = m_lab.directEndpoint();
-    child<QComboBox>(&window, "hostCombo")->setCurrentText(e.host);
-    child<QLineEdit>(&window, "userEdit")->setText(e.user);
-    child<QSpinBox>(&window, "portSpin")->setValue(e.port);
-    child<QLineEdit>(&window, "identityEdit")->setText(e.identityFile);
-    child<QLineEdit>(&window, "knownHostsEdit")->setText(e.knownHostsFile);
-    child<QLineEdit>(&window, "sshConfigEdit")->setText(e.sshConfigFile);
-    QTest::mouseClick(child<QPushButton>(&window, "connectButton"), Qt::LeftButton);
+    fillConnectionForm(&window, e);
+    clickConnect(&window);
     QTRY_COMPARE_WITH_TIMEOUT(window.connectionState(), remote::ConnectionState::Connected, kConnectMs);
 }
 
