@@ -7,6 +7,7 @@
 #include "ui/errorbanner.h"
 #include "ui/hostkeydialog.h"
 #include "ui/logpane.h"
+#include "ui/settingsdialog.h"
 #include "ui/setup/setuppage.h"
 #include "ui/status/gpudashboard.h"
 #include "ui/status/jobsview.h"
@@ -178,6 +179,19 @@ MainWindow::MainWindow(remote::TransportFactory factory, QWidget *parent)
     stateLayout->addSpacing(8);
     stateLayout->addWidget(terminalButton);
     connect(m_terminalPane, &TerminalPane::openRequested, this, &MainWindow::openTerminal);
+    m_settingsAction = new QAction(tr("Settings…"), this);
+    m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    m_settingsAction->setToolTip(tr("Polling interval, setup defaults and language"));
+    m_settingsAction->setShortcut(QKeySequence::Preferences);
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
+    addAction(m_settingsAction);
+    auto *settingsButton = new QToolButton(this);
+    settingsButton->setObjectName(QStringLiteral("settingsButton"));
+    settingsButton->setDefaultAction(m_settingsAction);
+    settingsButton->setAutoRaise(true);
+    settingsButton->setAccessibleName(tr("Settings"));
+    stateLayout->addWidget(settingsButton);
+    applySettings(AppSettings::load());
     statusBar()->setObjectName(QStringLiteral("statusBar"));
     statusBar()->setSizeGripEnabled(false);
     statusBar()->addWidget(stateBox, 1);
@@ -782,6 +796,36 @@ QImage renderWindow(QWidget *window)
     }
     painter.end();
     return shot.toImage();
+}
+
+SettingsDialog *MainWindow::settingsDialog() const
+{
+    return m_settingsDialog;
+}
+
+void MainWindow::applySettings(const AppSettings &settings)
+{
+    m_jobsMonitor->setIntervalMs(settings.pollIntervalMs());
+    m_gpuMonitor->setIntervalMs(settings.pollIntervalMs());
+}
+
+// Window-modal and opened with open(), not exec(): the window keeps polling and tests can answer it.
+void MainWindow::openSettings()
+{
+    if (m_settingsDialog) {
+        m_settingsDialog->raise();
+        m_settingsDialog->activateWindow();
+        return;
+    }
+    auto *dialog = new SettingsDialog(AppSettings::load(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_settingsDialog = dialog;
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const AppSettings settings = dialog->settings();
+        settings.save();
+        applySettings(settings);
+    });
+    dialog->open();
 }
 
 } // namespace ui

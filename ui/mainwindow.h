@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ui/appsettings.h"
 #include "ui/theme.h"
 
 #include "core/error.h"
@@ -35,6 +36,7 @@ class GpuDashboard;
 class JobsView;
 class HostKeyDialog;
 class LogPane;
+class SettingsDialog;
 class SetupPage;
 class StatusIndicator;
 class TerminalPane;
@@ -86,6 +88,12 @@ public:
     // The status view in the current tab shows an answer (values, a problem, or "nothing there").
     bool statusViewSettled() const;
 
+    // "Settings…" (the status bar's settingsButton) and the dialog it opens, while it is open.
+    QAction *settingsAction() const { return m_settingsAction; }
+    SettingsDialog *settingsDialog() const;
+    // Applies what can change at run time (the status views' polling interval).
+    void applySettings(const AppSettings &settings);
+
     // Replaces how unknown host keys are asked about; an empty prompter restores the dialog.
     void setHostKeyPrompter(HostKeyPrompter prompter);
 
@@ -131,6 +139,7 @@ private:
     QString destinationWithPort() const;
     void applyTheme();
     void updateStatusPolling();
+    void openSettings();
     PaletteFollower *m_theme = nullptr;
     void askWithDialog(const remote::HostKey &key, QWidget *parent, std::function<void(bool)> answer);
 
@@ -153,6 +162,8 @@ private:
     QString m_pendingRememberKey; // "Remember" was ticked: kept once the sign-in succeeds
     QString m_pendingRememberSecret;
     QAction *m_reconnectAction = nullptr;
+    QAction *m_settingsAction = nullptr;
+    QPointer<SettingsDialog> m_settingsDialog;
     QPointer<QLabel> m_latencyLabel;
     QDockWidget *m_terminalDock = nullptr; // a child of the window
     QPointer<TerminalPane> m_terminalPane;
