@@ -3,6 +3,7 @@
 #include "cluster/conda/condacommands.h"
 #include "setup/guided/setupchecks.h"
 #include "ui/logpane.h"
+#include "ui/setup/backgroundpages.h"
 #include "ui/setup/diagnosisview.h"
 #include "ui/setup/planreviewview.h"
 #include "ui/setup/setupstepmodel.h"
@@ -113,6 +114,11 @@ SetupPage::SetupPage(QWidget *parent) : QWidget(parent)
     m_status->setMinimumWidth(120);
     connect(m_start, &QPushButton::clicked, this, &SetupPage::start);
     connect(m_cancel, &QPushButton::clicked, this, &SetupPage::cancel);
+    // Why Python, PyTorch and conda: readable at any time, also while a step runs.
+    auto *background = new QPushButton(tr("Background…"), this);
+    background->setObjectName(QStringLiteral("backgroundButton"));
+    background->setToolTip(tr("Why Python, PyTorch and conda: short background pages"));
+    connect(background, &QPushButton::clicked, this, [this] { BackgroundPages::showDialog(this); });
     auto *controls = new QHBoxLayout;
     controls->setSpacing(10);
     controls->addWidget(m_start);
@@ -121,6 +127,7 @@ SetupPage::SetupPage(QWidget *parent) : QWidget(parent)
     controls->addWidget(m_status, 1);
     controls->addWidget(m_bar);
     controls->addWidget(m_elapsed);
+    controls->addWidget(background);
 
     // The options, each on the page of the step it belongs to.
     m_welcome = new QLabel(tr("Onramp does your cluster's PyTorch guide with you, step by step: it runs the "
