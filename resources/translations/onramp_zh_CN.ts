@@ -3767,6 +3767,93 @@ diagnose [FILE|-]：解释来自集群的日志（conda、srun、sbatch、squeue
     </message>
 </context>
 <context>
+    <name>onramp::ui::BackgroundPages</name>
+    <message>
+        <source>Background topics</source>
+        <translation>背景主题</translation>
+    </message>
+    <message>
+        <source>Background page</source>
+        <translation>背景页面</translation>
+    </message>
+    <message>
+        <source>Why Python</source>
+        <translation>为什么用 Python</translation>
+    </message>
+    <message>
+        <source>Why not Matlab</source>
+        <translation>为什么不用 Matlab</translation>
+    </message>
+    <message>
+        <source>PyTorch or TensorFlow</source>
+        <translation>PyTorch 还是 TensorFlow</translation>
+    </message>
+    <message>
+        <source>Why conda and Miniconda</source>
+        <translation>为什么用 conda 和 Miniconda</translation>
+    </message>
+    <message>
+        <source>Most of the machine learning and data science world works in Python: the examples, tutorials and code published with papers are nearly all written in it.</source>
+        <translation>机器学习和数据科学领域大多使用 Python：示例、教程以及论文附带的代码几乎都用它编写。</translation>
+    </message>
+    <message>
+        <source>The language is easy to pick up and to read, so your time goes into the idea you are testing rather than into the details of the code.</source>
+        <translation>这门语言易学易读，你的时间花在要验证的想法上，而不是代码细节上。</translation>
+    </message>
+    <message>
+        <source>A large open-source community keeps adding libraries, so for most problems a good, tested solution already exists.</source>
+        <translation>庞大的开源社区不断贡献新的库，大多数问题都已经有成熟、经过检验的解决方案。</translation>
+    </message>
+    <message>
+        <source>Python itself is not fast, but the heavy work (matrix maths, training on the GPU) runs in compiled libraries underneath, so this rarely matters in practice.</source>
+        <translation>Python 本身不快，但繁重的计算（矩阵运算、在 GPU 上训练）都由底层的编译库完成，所以实际中很少成为问题。</translation>
+    </message>
+    <message>
+        <source>Machine learning frameworks are built for Python first (and C++ or Java next); Matlab is rarely the language they target.</source>
+        <translation>机器学习框架首先为 Python 而设计（其次是 C++ 或 Java），很少以 Matlab 为目标语言。</translation>
+    </message>
+    <message>
+        <source>Matlab's early support for machine learning was thin, and as a closed, commercially licensed product it was hard to share and run everywhere.</source>
+        <translation>早期的 Matlab 对机器学习支持有限，而且它是闭源的商业授权软件，不便于分享，也不能随处运行。</translation>
+    </message>
+    <message>
+        <source>Its support is good today, but the community had already settled on Python, so that is where the code, help and new methods are.</source>
+        <translation>如今它的支持已经很好，但社区早已选定了 Python，代码、帮助和新方法都在那里。</translation>
+    </message>
+    <message>
+        <source>Most current machine learning research is done in PyTorch or TensorFlow; knowing at least one of them is part of the basic toolkit in the field.</source>
+        <translation>当前大多数机器学习研究使用 PyTorch 或 TensorFlow；至少掌握其中一个，是这个领域的基本功。</translation>
+    </message>
+    <message>
+        <source>Fewer and fewer new papers use other frameworks, and the code released with papers is overwhelmingly written for these two.</source>
+        <translation>使用其他框架的新论文越来越少，论文附带发布的代码绝大多数是为这两个框架写的。</translation>
+    </message>
+    <message>
+        <source>The guided setup installs PyTorch; TensorFlow can be added to the same environment later if a project needs it.</source>
+        <translation>引导式安装会安装 PyTorch；如果项目需要，之后可以在同一个环境中再加上 TensorFlow。</translation>
+    </message>
+    <message>
+        <source>Conda saves you from the hardest part of the work: getting Python, the framework and the CUDA libraries to fit together. It picks versions that work with each other.</source>
+        <translation>conda 帮你省去最难的部分：让 Python、框架和 CUDA 库彼此匹配。它会挑选相互兼容的版本。</translation>
+    </message>
+    <message>
+        <source>It does three jobs: it provides Python itself, it installs packages from online channels, and it keeps separate environments so one project's versions do not break another's.</source>
+        <translation>它做三件事：提供 Python 本身，从在线频道安装软件包，并维护相互独立的环境，让一个项目的版本不会破坏另一个项目。</translation>
+    </message>
+    <message>
+        <source>Anaconda is the large distribution that comes with hundreds of packages. Miniconda is its small, free core: just conda and Python, and you add only what you need.</source>
+        <translation>Anaconda 是附带数百个软件包的大型发行版。Miniconda 是它小巧、免费的核心：只有 conda 和 Python，需要什么再加什么。</translation>
+    </message>
+    <message>
+        <source>Miniconda is a quick way to get a clean Python on your own computer. On a cluster, conda is often already there; the setup looks for it first and only creates your environment with it.</source>
+        <translation>Miniconda 是在自己电脑上快速获得干净 Python 的方法。在集群上，conda 往往已经装好；安装向导会先找到它，然后只用它创建你的环境。</translation>
+    </message>
+    <message>
+        <source>Background</source>
+        <translation>背景</translation>
+    </message>
+</context>
+<context>
     <name>onramp::ui::ConnectionForm</name>
     <message>
         <source>e.g. aha or login.example.edu</source>
@@ -4733,6 +4820,18 @@ Compare the fingerprint below with the one your cluster's administrators publish
         <source>Setup</source>
         <translation>配置</translation>
     </message>
+    <message>
+        <source>Settings…</source>
+        <translation>设置…</translation>
+    </message>
+    <message>
+        <source>Polling interval, setup defaults and language</source>
+        <translation>刷新间隔、配置默认值和界面语言</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
 </context>
 <context>
     <name>onramp::ui::PlanReviewView</name>
@@ -4887,6 +4986,94 @@ Compare the fingerprint below with the one your cluster's administrators publish
     <message>
         <source>CPU only · %1</source>
         <translation>仅 CPU · %1</translation>
+    </message>
+</context>
+<context>
+    <name>onramp::ui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Polling interval</source>
+        <translation>刷新间隔</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>How often the GPU and jobs views ask the cluster for news</source>
+        <translation>GPU 和作业视图多久向集群查询一次最新状态</translation>
+    </message>
+    <message>
+        <source>Default environment name</source>
+        <translation>默认环境名</translation>
+    </message>
+    <message>
+        <source>The conda environment the guided setup proposes to create</source>
+        <translation>引导配置默认建议创建的 conda 环境</translation>
+    </message>
+    <message>
+        <source>Environment name problem</source>
+        <translation>环境名有问题</translation>
+    </message>
+    <message>
+        <source>Default recipe</source>
+        <translation>默认安装方案</translation>
+    </message>
+    <message>
+        <source>Cluster guide (pytorch, cudatoolkit)</source>
+        <translation>集群指南中的方案（pytorch、cudatoolkit）</translation>
+    </message>
+    <message>
+        <source>Modern (conda-forge pytorch, cuda-version)</source>
+        <translation>现代方案（conda-forge 的 pytorch、cuda-version）</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <extracomment>Each language is named in itself, so that it can be found whatever the current one is.</extracomment>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>简体中文</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <source>A new language takes effect when Onramp is started again.</source>
+        <translation>新的界面语言将在重新启动 Onramp 后生效。</translation>
+    </message>
+    <message>
+        <source>&amp;Polling interval:</source>
+        <translation>刷新间隔(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Default &amp;environment:</source>
+        <translation>默认环境(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>Default &amp;recipe:</source>
+        <translation>默认方案(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -5104,6 +5291,14 @@ Compare the fingerprint below with the one your cluster's administrators publish
     <message>
         <source>Onramp needs your answer in step %1.</source>
         <translation>Onramp 需要你在第 %1 步中作答。</translation>
+    </message>
+    <message>
+        <source>Background…</source>
+        <translation>背景知识…</translation>
+    </message>
+    <message>
+        <source>Why Python, PyTorch and conda: short background pages</source>
+        <translation>为什么用 Python、PyTorch 和 conda：简短的背景介绍</translation>
     </message>
 </context>
 <context>
