@@ -4,6 +4,7 @@
 #include "ui/setup/setuppage.h"
 
 #include <QDialog>
+#include <QDir>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -65,6 +66,11 @@ void TestBackgroundPages::showsSelectedTopic()
     const QString shown = text->toPlainText();
     QVERIFY2(shown.startsWith(title), qPrintable(shown));
     QVERIFY2(shown.contains(phrase), qPrintable(shown));
+    if (const QByteArray dir = qgetenv("ONRAMP_SCREENSHOT_DIR"); !dir.isEmpty() && topic == 0) {
+        pages.resize(820, 480);
+        QVERIFY(pages.grab().save(
+            QDir(QString::fromLocal8Bit(dir)).filePath(QStringLiteral("background-en.png"))));
+    }
     // One topic at a time: no other page's title is in the text.
     for (int other = 0; other < BackgroundPages::TopicCount; ++other) {
         if (other != topic)

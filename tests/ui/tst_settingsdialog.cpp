@@ -15,6 +15,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -160,6 +161,10 @@ void TestSettingsDialog::dialogShowsAndReturnsValues()
     QCOMPARE(child<QComboBox>(&dialog, "languageBox")->currentIndex(), 2);
     QVERIFY(dialog.settings() == initial);
     QVERIFY(child<QPushButton>(&dialog, "okButton")->isEnabled());
+    if (const QByteArray dir = qgetenv("ONRAMP_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        QVERIFY(dialog.grab().save(
+            QDir(QString::fromLocal8Bit(dir)).filePath(QStringLiteral("settings-en.png"))));
+    }
     for (QWidget *w :
          {static_cast<QWidget *>(dialog.pollIntervalBox()), static_cast<QWidget *>(dialog.envNameEdit()),
           static_cast<QWidget *>(dialog.recipeBox()), static_cast<QWidget *>(dialog.languageBox())})
