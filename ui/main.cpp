@@ -4,6 +4,7 @@
 #include "core/version.h"
 #include "python/runtimeinfo.h"
 #include "ssh/sshtransport.h"
+#include "ui/appsettings.h"
 #include "ui/launch.h"
 #include "ui/mainwindow.h"
 
@@ -37,7 +38,13 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(ONRAMP_VERSION));
     QCoreApplication::setOrganizationName(QStringLiteral("Onramp"));
 
-    const QString language = onramp::languageFromArguments(QCoreApplication::arguments());
+    // --lang wins; otherwise the language chosen in Settings, else the system's.
+    QString language = onramp::languageFromArguments(QCoreApplication::arguments());
+    if (language.isEmpty()) {
+        const auto saved = onramp::ui::AppSettings::load().language;
+        if (saved != onramp::ui::AppSettings::Language::System)
+            language = onramp::ui::AppSettings::languageKey(saved);
+    }
     onramp::ui::applyFontForLanguage(onramp::installTranslators(*app, language));
 
     const auto options = onramp::ui::parseArguments(QCoreApplication::arguments());

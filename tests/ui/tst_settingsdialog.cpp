@@ -7,6 +7,7 @@
 #include "ui/appsettings.h"
 #include "ui/mainwindow.h"
 #include "ui/settingsdialog.h"
+#include "ui/setup/setuppage.h"
 
 #include "setup/status/gpumonitor.h"
 #include "setup/status/jobsmonitor.h"
@@ -249,6 +250,8 @@ void TestSettingsDialog::acceptAppliesIntervalToMonitors()
     MainWindow again([] { return std::unique_ptr<onramp::remote::Transport>(); });
     QCOMPARE(again.jobsMonitor()->intervalMs(), 7000);
     QCOMPARE(again.gpuMonitor()->intervalMs(), 7000);
+    // ... and its guided setup proposes the saved environment name.
+    QCOMPARE(child<QLineEdit>(again.setupPage(), "envNameEdit")->text(), QStringLiteral("vision"));
 }
 
 void TestSettingsDialog::cancelChangesNothing()

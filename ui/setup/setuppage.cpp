@@ -1,5 +1,7 @@
 #include "ui/setup/setuppage.h"
 
+#include "ui/appsettings.h"
+
 #include "cluster/conda/condacommands.h"
 #include "setup/guided/setupchecks.h"
 #include "ui/logpane.h"
@@ -182,7 +184,9 @@ QWidget *SetupPage::buildEnvOptions()
 {
     auto *box = new QWidget(this);
     box->setObjectName(QStringLiteral("envOptions"));
-    m_envName = new QLineEdit(QStringLiteral("cola"), box);
+    // The defaults chosen in Settings (the guide's "cola" and recipe unless changed there).
+    const AppSettings saved = AppSettings::load();
+    m_envName = new QLineEdit(saved.defaultEnvName, box);
     m_envName->setObjectName(QStringLiteral("envNameEdit"));
     m_envName->setAccessibleName(tr("Environment name"));
     m_envProblem = new QLabel(box);
@@ -227,6 +231,7 @@ QWidget *SetupPage::buildTorchOptions()
     m_recipe->addItem(tr("The guide's: pytorch torchvision cudatoolkit from conda-forge and pytorch"),
                       QStringLiteral("guide"));
     m_recipe->addItem(tr("Modern: pytorch from conda-forge for the driver's CUDA"), QStringLiteral("modern"));
+    m_recipe->setCurrentIndex(AppSettings::load().defaultRecipe == setup::guided::Recipe::Modern ? 1 : 0);
     m_torchSpecs = new QLineEdit(box);
     m_torchSpecs->setObjectName(QStringLiteral("torchSpecsEdit"));
     m_torchSpecs->setAccessibleName(tr("Packages to install"));
