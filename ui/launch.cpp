@@ -182,7 +182,6 @@ LaunchController::LaunchController(MainWindow &window, LaunchOptions options, QO
     connect(&m_timeout, &QTimer::timeout, this, [this] { settle(RunOutcome::TimedOut); });
     m_terminalQuiet.setSingleShot(true);
     m_terminalQuiet.setInterval(1500);
-    connect(&m_terminalQuiet, &QTimer::timeout, this, [this] { settle(RunOutcome::Connected); });
 }
 
 void LaunchController::start()
@@ -275,7 +274,6 @@ void LaunchController::openTerminalAndType()
         return true;
     };
     connect(terminal, &remote::RemoteTerminal::output, this, [this] { m_terminalQuiet.start(); });
-    disconnect(&m_terminalQuiet, nullptr, this, nullptr);
     connect(&m_terminalQuiet, &QTimer::timeout, this, [this, typeNext] {
         if (!typeNext())
             settle(RunOutcome::Connected);
