@@ -1,5 +1,7 @@
 #include "ui/status/allocationform.h"
 
+#include "ui/retranslate.h"
+
 #include "cluster/slurm/slurmvalidate.h"
 
 #include <QComboBox>
@@ -33,17 +35,13 @@ AllocationForm::AllocationForm(AllocationStarter *starter, QWidget *parent)
     m_gpus->setValue(defaults.gpus);
     m_time = new QLineEdit(defaults.timeLimit, this);
     m_time->setObjectName(QStringLiteral("allocTime"));
-    m_time->setPlaceholderText(tr("HH:MM:SS"));
-    m_time->setToolTip(
-        tr("How long the allocation may last, in Slurm's form: HH:MM:SS, or D-HH:MM:SS for days."));
     m_time->setMaximumWidth(fontMetrics().horizontalAdvance(QStringLiteral("00-00:00:00")) * 2);
 
-    m_start = new QPushButton(tr("Start a GPU allocation"), this);
+    m_start = new QPushButton(this);
     m_start->setObjectName(QStringLiteral("startAllocationButton"));
     m_start->setDefault(true);
-    m_abandon = new QPushButton(tr("Stop waiting"), this);
+    m_abandon = new QPushButton(this);
     m_abandon->setObjectName(QStringLiteral("abandonAllocationButton"));
-    m_abandon->setToolTip(tr("Withdraw the request: Slurm removes the waiting job."));
     m_abandon->hide();
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("allocStatus"));
@@ -54,9 +52,12 @@ AllocationForm::AllocationForm(AllocationStarter *starter, QWidget *parent)
     auto *fields = new QFormLayout;
     fields->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     fields->setLabelAlignment(Qt::AlignLeft);
-    fields->addRow(tr("Partition"), m_partition);
-    fields->addRow(tr("GPUs"), m_gpus);
-    fields->addRow(tr("Time limit"), m_time);
+    auto *partitionLabel = new QLabel(this);
+    auto *gpusLabel = new QLabel(this);
+    auto *timeLabel = new QLabel(this);
+    fields->addRow(partitionLabel, m_partition);
+    fields->addRow(gpusLabel, m_gpus);
+    fields->addRow(timeLabel, m_time);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_start);
     buttons->addWidget(m_abandon);
@@ -79,27 +80,53 @@ AllocationForm::AllocationForm(AllocationStarter *starter, QWidget *parent)
             refresh();
             Q_EMIT allocationChanged();
         });
-        connect(m_starter, &AllocationStarter::finished, this,
-                [this](bool granted, const QString &jobId,
-                       const std::optional<setup::status::StatusProblem> &problem) {
-                    refresh();
-                    if (granted) {
-                        showStatus(tr("Slurm granted job %1. Its GPUs appear in the GPU view.").arg(jobId),
-                                   Tone::Success);
-                    } else if (problem) {
-                        QString text = problem->error.message;
-                        for (const cluster::Diagnosis &d : problem->diagnoses) {
-                            if (!d.suggestion.isEmpty())
-                                text += QLatin1Char('\n') + d.suggestion;
-                        }
-                        showStatus(text, Tone::Error);
-                        m_status->setToolTip(problem->error.detail);
+        connect(
+            m_starter, &AllocationStarter::finished, this,
+            [this](bool granted, const QString &jobId,
+                   const std::optional<setup::status::StatusProblem> &problem) {
+                refresh();
+                if (granted) {
+                    showOwnStatus(
+                        [jobId] {
+                            return tr("Slurm granted job %1. Its GPUs appear in the GPU view.").arg(jobId);
+                        },
+                        Tone::Success);
+                } else if (problem) {
+                    QString text = problem->error.message;
+                    for (const cluster::Diagnosis &d : problem->diagnoses) {
+                        if (!d.suggestion.isEmpty())
+                            text += QLatin1Char('\n') + d.suggestion;
                     }
-                    Q_EMIT allocationChanged();
-                });
+                    showStatus(text, Tone::Error);
+                    m_status->setToolTip(problem->error.detail);
+                }
+                Q_EMIT allocationChanged();
+            });
     }
     m_theme = new PaletteFollower(this, [this] { applyTheme(); });
     refresh();
+    bindTranslation(this, [=, this] {
+        m_time->setPlaceholderText(tr("HH:MM:SS"));
+        m_time->setToolTip(
+            tr("How long the allocation may last, in Slurm's form: HH:MM:SS, or D-HH:MM:SS for days."));
+        m_start->setText(tr("Start a GPU allocation"));
+        m_start->setAccessibleName(m_start->text());
+        m_abandon->setText(tr("Stop waiting"));
+        m_abandon->setAccessibleName(m_abandon->text());
+        m_abandon->setToolTip(tr("Withdraw the request: Slurm removes the waiting job."));
+        partitionLabel->setText(tr("Partition"));
+        gpusLabel->setText(tr("GPUs"));
+        timeLabel->setText(tr("Time limit"));
+        m_partition->setAccessibleName(tr("Partition"));
+        m_gpus->setAccessibleName(tr("GPUs"));
+        m_time->setAccessibleName(tr("Time limit"));
+        if (m_statusText) {
+            const QString detail = m_status->toolTip();
+            showOwnStatus(m_statusText, m_tone);
+            m_status->setToolTip(detail);
+        }
+        refresh();
+    });
 }
 
 QPushButton *AllocationForm::startButton() const
@@ -138,9 +165,11 @@ void AllocationForm::submit()
         showStatus(started.error().message, Tone::Error);
         return;
     }
-    showStatus(tr("Asking Slurm for %n GPU(s) on partition %1…", nullptr, m_gpus->value())
-                   .arg(m_partition->currentText().trimmed()),
-               Tone::Busy);
+    showOwnStatus(
+        [gpus = m_gpus->value(), partition = m_partition->currentText().trimmed()] {
+            return tr("Asking Slurm for %n GPU(s) on partition %1…", nullptr, gpus).arg(partition);
+        },
+        Tone::Busy);
     refresh();
 }
 
@@ -153,12 +182,22 @@ void AllocationForm::refresh()
     m_time->setEnabled(!running);
     m_abandon->setVisible(running);
     if (running && m_starter->stage() == AllocationStarter::Stage::Pending)
-        showStatus(tr("Job %1 is waiting in the queue. The jobs view explains why.").arg(m_starter->jobId()),
-                   Tone::Busy);
+        showOwnStatus(
+            [jobId = m_starter->jobId()] {
+                return tr("Job %1 is waiting in the queue. The jobs view explains why.").arg(jobId);
+            },
+            Tone::Busy);
+}
+
+void AllocationForm::showOwnStatus(std::function<QString()> text, Tone tone)
+{
+    showStatus(text(), tone);
+    m_statusText = std::move(text);
 }
 
 void AllocationForm::showStatus(const QString &text, Tone tone)
 {
+    m_statusText = nullptr;
     m_tone = tone;
     m_status->setText(text);
     m_status->setToolTip({});

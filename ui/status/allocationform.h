@@ -7,6 +7,8 @@
 #include <QFrame>
 #include <QPointer>
 
+#include <functional>
+
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -39,6 +41,8 @@ private:
     void submit();
     void refresh();
     void showStatus(const QString &text, Tone tone);
+    // A status of Onramp's own: `text` renders it again when the interface language changes.
+    void showOwnStatus(std::function<QString()> text, Tone tone);
     void applyTheme();
 
     QPointer<setup::status::AllocationStarter> m_starter;
@@ -48,6 +52,7 @@ private:
     QPointer<QPushButton> m_start;
     QPointer<QPushButton> m_abandon;
     QPointer<QLabel> m_status;
+    std::function<QString()> m_statusText;
     Tone m_tone = Tone::Neutral;
     PaletteFollower *m_theme = nullptr;
 };

@@ -1,5 +1,6 @@
 #include "ui/status/gpucard.h"
 
+#include "ui/retranslate.h"
 #include "ui/status/meterbar.h"
 
 #include <QFileInfo>
@@ -58,7 +59,7 @@ GpuCard::GpuCard(QWidget *parent) : QFrame(parent)
     for (QLabel *value : {m_utilText.data(), m_memoryText.data(), m_temperature.data(), m_power.data()})
         value->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
 
-    m_processesHeading = new QLabel(tr("Processes"), this);
+    m_processesHeading = new QLabel(this);
     m_processesHeading->setObjectName(QStringLiteral("gpuProcessesHeading"));
     m_processes = new QLabel(this);
     m_processes->setObjectName(QStringLiteral("gpuProcesses"));
@@ -70,19 +71,20 @@ GpuCard::GpuCard(QWidget *parent) : QFrame(parent)
     grid->setVerticalSpacing(8);
     grid->setColumnStretch(1, 1);
     int row = 0;
-    const auto addRow = [&](const QString &name, QWidget *middle, QLabel *value) {
-        auto *label = new QLabel(name, this);
+    const auto addRow = [&](QWidget *middle, QLabel *value) {
+        auto *label = new QLabel(this);
         label->setObjectName(QStringLiteral("gpuFieldName"));
         grid->addWidget(label, row, 0);
         if (middle)
             grid->addWidget(middle, row, 1);
         grid->addWidget(value, row, 2);
         ++row;
+        return label;
     };
-    addRow(tr("Utilisation"), m_utilBar, m_utilText);
-    addRow(tr("Memory"), m_memoryBar, m_memoryText);
-    addRow(tr("Temperature"), m_temperatureBar, m_temperature);
-    addRow(tr("Power"), m_powerBar, m_power);
+    QLabel *utilLabel = addRow(m_utilBar, m_utilText);
+    QLabel *memoryLabel = addRow(m_memoryBar, m_memoryText);
+    QLabel *temperatureLabel = addRow(m_temperatureBar, m_temperature);
+    QLabel *powerLabel = addRow(m_powerBar, m_power);
     grid->setColumnMinimumWidth(2, fontMetrics().horizontalAdvance(QStringLiteral("00.0 GiB / 00.0 GiB")));
 
     auto *layout = new QVBoxLayout(this);
@@ -98,6 +100,14 @@ GpuCard::GpuCard(QWidget *parent) : QFrame(parent)
     layout->addWidget(m_processes);
 
     m_theme = new PaletteFollower(this, [this] { applyTheme(); });
+    bindTranslation(this, [=, this] {
+        m_processesHeading->setText(tr("Processes"));
+        utilLabel->setText(tr("Utilisation"));
+        memoryLabel->setText(tr("Memory"));
+        temperatureLabel->setText(tr("Temperature"));
+        powerLabel->setText(tr("Power"));
+        showReading();
+    });
 }
 
 MeterBar *GpuCard::utilizationBar() const
@@ -112,6 +122,15 @@ MeterBar *GpuCard::memoryBar() const
 
 void GpuCard::setReading(const setup::status::GpuReading &gpu)
 {
+    m_reading = gpu;
+    showReading();
+}
+
+void GpuCard::showReading()
+{
+    if (!m_reading)
+        return;
+    const setup::status::GpuReading &gpu = *m_reading;
     const cluster::GpuStatus &s = gpu.status;
     m_key = gpu.key();
     setProperty("gpuKey", m_key);

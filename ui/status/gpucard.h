@@ -29,8 +29,10 @@ public:
 
 private:
     void applyTheme();
+    void showReading();
 
     QString m_key;
+    std::optional<setup::status::GpuReading> m_reading;
     QPointer<QLabel> m_title;
     QPointer<QLabel> m_subtitle;
     QPointer<MeterBar> m_utilBar;

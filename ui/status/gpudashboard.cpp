@@ -1,5 +1,6 @@
 #include "ui/status/gpudashboard.h"
 
+#include "ui/retranslate.h"
 #include "ui/status/allocationform.h"
 #include "ui/status/gpucard.h"
 #include "ui/status/gpuhistorychart.h"
@@ -34,7 +35,7 @@ GpuDashboard::GpuDashboard(JobsMonitor *jobs, GpuMonitor *gpus, setup::status::A
 {
     setObjectName(QStringLiteral("gpuDashboard"));
 
-    m_title = new QLabel(tr("GPUs"), this);
+    m_title = new QLabel(this);
     m_title->setObjectName(QStringLiteral("gpuDashboardTitle"));
     QFont titleFont = m_title->font();
     titleFont.setBold(true);
@@ -43,11 +44,9 @@ GpuDashboard::GpuDashboard(JobsMonitor *jobs, GpuMonitor *gpus, setup::status::A
     m_target = new QComboBox(this);
     m_target->setObjectName(QStringLiteral("gpuTargetCombo"));
     m_target->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_target->setToolTip(tr("The allocation whose GPUs are shown"));
     m_node = new QComboBox(this);
     m_node->setObjectName(QStringLiteral("gpuNodeCombo"));
     m_node->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    m_node->setToolTip(tr("The node of the allocation whose GPUs are shown"));
     m_node->hide();
     m_updated = new QLabel(this);
     m_updated->setObjectName(QStringLiteral("gpuUpdated"));
@@ -117,7 +116,7 @@ GpuDashboard::GpuDashboard(JobsMonitor *jobs, GpuMonitor *gpus, setup::status::A
     m_emptyFormBox = new QFrame(emptyPage);
     m_emptyFormBox->setObjectName(QStringLiteral("gpuAllocationBox"));
     m_emptyFormBox->setAttribute(Qt::WA_StyledBackground);
-    auto *formTitle = new QLabel(tr("Start a GPU allocation"), m_emptyFormBox);
+    auto *formTitle = new QLabel(m_emptyFormBox);
     formTitle->setFont(bold);
     m_form = new AllocationForm(starter, m_emptyFormBox);
     auto *formLayout = new QVBoxLayout(m_emptyFormBox);
@@ -176,6 +175,19 @@ GpuDashboard::GpuDashboard(JobsMonitor *jobs, GpuMonitor *gpus, setup::status::A
     m_theme = new PaletteFollower(this, [this] { applyTheme(); });
     onJobsChanged();
     onGpusUpdated();
+    bindTranslation(this, [=, this] {
+        m_title->setText(tr("GPUs"));
+        m_target->setToolTip(tr("The allocation whose GPUs are shown"));
+        m_target->setAccessibleName(tr("The allocation whose GPUs are shown"));
+        m_node->setToolTip(tr("The node of the allocation whose GPUs are shown"));
+        m_node->setAccessibleName(tr("The node of the allocation whose GPUs are shown"));
+        formTitle->setText(tr("Start a GPU allocation"));
+        // The job labels are translated: rebuilt, the shown job stays chosen (m_updatingTargets
+        // and the blockers keep the monitor's target as it is).
+        const QSignalBlocker quietTarget(m_target);
+        const QSignalBlocker quietNode(m_node);
+        rebuildTargets(); // and the empty state and the header
+    });
 }
 
 GpuDashboard::~GpuDashboard() = default;

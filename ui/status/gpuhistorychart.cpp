@@ -1,5 +1,7 @@
 #include "ui/status/gpuhistorychart.h"
 
+#include "ui/retranslate.h"
+
 #include <QChart>
 #include <QGraphicsLayout>
 #include <QLegend>
@@ -19,14 +21,11 @@ GpuHistoryChart::GpuHistoryChart(Measure measure, QWidget *parent) : QChartView(
     setFrameShape(QFrame::NoFrame);
     setMinimumHeight(200);
     auto *chart = new QChart;
-    chart->setTitle(measure == Measure::Utilization ? tr("GPU utilisation (%)")
-                                                    : tr("GPU memory in use (%)"));
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->layout()->setContentsMargins(0, 0, 0, 0); // the frame lines up with the cards above
     chart->setBackgroundRoundness(8);
     m_x = new QValueAxis(chart);
-    m_x->setTitleText(tr("Seconds ago"));
     m_x->setLabelFormat(QStringLiteral("%.0f"));
     m_x->setReverse(true); // now on the right
     m_x->setRange(0, 60);
@@ -39,6 +38,28 @@ GpuHistoryChart::GpuHistoryChart(Measure measure, QWidget *parent) : QChartView(
     chart->addAxis(m_y, Qt::AlignLeft);
     setChart(chart);
     m_theme = new PaletteFollower(this, [this] { applyTheme(); });
+    bindTranslation(this, [this] { retranslate(); });
+}
+
+void GpuHistoryChart::retranslate()
+{
+    chart()->setTitle(m_measure == Measure::Utilization ? tr("GPU utilisation (%)")
+                                                        : tr("GPU memory in use (%)"));
+    m_x->setTitleText(tr("Seconds ago"));
+    int index = 0;
+    for (const QString &key : std::as_const(m_order)) {
+        if (QLineSeries *series = m_series.value(key))
+            series->setName(seriesName(key, index));
+        ++index;
+    }
+}
+
+QString GpuHistoryChart::seriesName(const QString &key, int index) const
+{
+    if (!m_gpuIndex.contains(key))
+        return tr("GPU %1").arg(index);
+    const int gpu = m_gpuIndex.value(key);
+    return gpu >= 0 ? tr("GPU %1").arg(gpu) : m_gpuName.value(key);
 }
 
 QColor GpuHistoryChart::seriesColor(int index) const
@@ -82,9 +103,11 @@ void GpuHistoryChart::showHistory(const setup::status::GpuMonitor &monitor, qint
     }
     m_x->setRange(0, range);
     m_x->setTickCount(ticks);
-    QHash<QString, QString> names;
+    m_gpuIndex.clear();
+    m_gpuName.clear();
     for (const setup::status::GpuReading &gpu : monitor.gpus()) {
-        names.insert(gpu.key(), gpu.status.index ? tr("GPU %1").arg(*gpu.status.index) : gpu.status.name);
+        m_gpuIndex.insert(gpu.key(), gpu.status.index ? *gpu.status.index : -1);
+        m_gpuName.insert(gpu.key(), gpu.status.name);
     }
     // Drop the lines of GPUs that are gone.
     for (auto it = m_series.begin(); it != m_series.end();) {
@@ -107,7 +130,7 @@ void GpuHistoryChart::showHistory(const setup::status::GpuMonitor &monitor, qint
             series->attachAxis(m_y);
             m_series.insert(key, series);
         }
-        series->setName(names.value(key, tr("GPU %1").arg(index)));
+        series->setName(seriesName(key, index));
         QPen pen(seriesColor(index));
         pen.setWidthF(2.0);
         series->setPen(pen);

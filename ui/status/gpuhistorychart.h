@@ -32,12 +32,17 @@ public:
 private:
     void applyTheme();
     QColor seriesColor(int index) const;
+    void retranslate();
+    QString seriesName(const QString &key, int index) const;
 
     Measure m_measure;
     QPointer<QValueAxis> m_x;
     QPointer<QValueAxis> m_y;
     QHash<QString, QLineSeries *> m_series;
     QStringList m_order;
+    // What the legend calls each GPU: its index, else (-1) its model name.
+    QHash<QString, int> m_gpuIndex;
+    QHash<QString, QString> m_gpuName;
     PaletteFollower *m_theme = nullptr;
 };
 

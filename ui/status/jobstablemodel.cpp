@@ -55,6 +55,13 @@ int JobsTableModel::rowOf(const QString &jobId) const
     return -1;
 }
 
+void JobsTableModel::retranslate()
+{
+    Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+    if (!m_jobs.isEmpty())
+        Q_EMIT dataChanged(index(0, 0), index(int(m_jobs.size()) - 1, ColumnCount - 1));
+}
+
 void JobsTableModel::setJobs(const QList<JobEntry> &jobs)
 {
     QSet<QString> incoming;

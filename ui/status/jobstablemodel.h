@@ -32,6 +32,8 @@ public:
     void setJobs(const QList<setup::status::JobEntry> &jobs);
     const QList<setup::status::JobEntry> &jobs() const { return m_jobs; }
     int rowOf(const QString &jobId) const;
+    // The interface language changed: the views re-read the headers and the cells.
+    void retranslate();
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

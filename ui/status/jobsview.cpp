@@ -1,5 +1,6 @@
 #include "ui/status/jobsview.h"
 
+#include "ui/retranslate.h"
 #include "ui/status/allocationform.h"
 #include "ui/status/jobstablemodel.h"
 #include "ui/status/statebadgedelegate.h"
@@ -28,7 +29,7 @@ JobsView::JobsView(JobsMonitor *jobs, setup::status::AllocationStarter *starter,
     setObjectName(QStringLiteral("jobsView"));
     m_model = new JobsTableModel(this);
 
-    m_title = new QLabel(tr("Your jobs"), this);
+    m_title = new QLabel(this);
     m_title->setObjectName(QStringLiteral("jobsTitle"));
     QFont titleFont = m_title->font();
     titleFont.setBold(true);
@@ -36,7 +37,7 @@ JobsView::JobsView(JobsMonitor *jobs, setup::status::AllocationStarter *starter,
     m_title->setFont(titleFont);
     m_updated = new QLabel(this);
     m_updated->setObjectName(QStringLiteral("jobsUpdated"));
-    m_refresh = new QPushButton(tr("Refresh"), this);
+    m_refresh = new QPushButton(this);
     m_refresh->setObjectName(QStringLiteral("jobsRefreshButton"));
     auto *header = new QHBoxLayout;
     header->addWidget(m_title);
@@ -120,13 +121,9 @@ JobsView::JobsView(JobsMonitor *jobs, setup::status::AllocationStarter *starter,
     m_allocBox = new QFrame(this);
     m_allocBox->setObjectName(QStringLiteral("jobsAllocationBox"));
     m_allocBox->setAttribute(Qt::WA_StyledBackground);
-    auto *allocTitle = new QLabel(tr("Start a GPU allocation"), m_allocBox);
+    auto *allocTitle = new QLabel(m_allocBox);
     allocTitle->setFont(bold);
-    auto *allocText
-        = new QLabel(tr("Slurm reserves GPUs on a compute node for you until the time limit. While "
-                        "the allocation lasts, Onramp shows its GPUs live, and cancelling it gives "
-                        "them back."),
-                     m_allocBox);
+    auto *allocText = new QLabel(m_allocBox);
     allocText->setWordWrap(true);
     allocText->setObjectName(QStringLiteral("jobsAllocationText"));
     m_form = new AllocationForm(starter, m_allocBox);
@@ -169,13 +166,31 @@ JobsView::JobsView(JobsMonitor *jobs, setup::status::AllocationStarter *starter,
                             text += QLatin1Char('\n') + d.suggestion;
                         showMessage(text.trimmed(), Tone::Error, problem->error.detail);
                     } else {
-                        showMessage(tr("Job %1 was cancelled.").arg(jobId), Tone::Success);
+                        showOwnMessage([jobId] { return tr("Job %1 was cancelled.").arg(jobId); },
+                                       Tone::Success);
                     }
                     updateButtons();
                 });
     }
     m_theme = new PaletteFollower(this, [this] { applyTheme(); });
     onJobsChanged();
+    bindTranslation(this, [=, this] {
+        m_title->setText(tr("Your jobs"));
+        m_refresh->setText(tr("Refresh"));
+        m_refresh->setAccessibleName(m_refresh->text());
+        m_table->setAccessibleName(tr("Your jobs"));
+        allocTitle->setText(tr("Start a GPU allocation"));
+        allocText->setText(tr("Slurm reserves GPUs on a compute node for you until the time limit. While "
+                              "the allocation lasts, Onramp shows its GPUs live, and cancelling it gives "
+                              "them back."));
+        m_model->retranslate();
+        updateEmptyState();
+        updateButtons();
+        updateDetail();
+        updateHeader();
+        if (m_messageText)
+            showOwnMessage(m_messageText, m_messageTone);
+    });
 }
 
 JobsView::~JobsView() = default;
@@ -248,7 +263,7 @@ void JobsView::requestCancel(const QString &jobId)
         if (!started)
             self->showMessage(started.error().message, Tone::Error);
         else
-            self->showMessage(tr("Cancelling job %1…").arg(jobId), Tone::Busy);
+            self->showOwnMessage([jobId] { return tr("Cancelling job %1…").arg(jobId); }, Tone::Busy);
         self->updateButtons();
     });
 }
@@ -265,18 +280,7 @@ void JobsView::onJobsChanged()
     const bool snapshot = m_jobs && m_jobs->hasSnapshot();
     if (jobs.isEmpty()) {
         m_stack->setCurrentIndex(0);
-        if (snapshot) {
-            m_emptyTitle->setText(tr("You have no jobs on the cluster right now."));
-            m_emptyText->setText(
-                tr("Nothing of yours is running or waiting in Slurm's queue. To work on a GPU, "
-                   "start an allocation below; it appears here while Slurm finds room for it, "
-                   "then runs until its time limit or until you cancel it."));
-        } else {
-            m_emptyTitle->setText(tr("Your jobs appear here once Onramp is connected."));
-            m_emptyText->setText(
-                tr("Connect to the cluster's login node: Onramp then lists your Slurm jobs every "
-                   "few seconds over the same connection."));
-        }
+        updateEmptyState();
     } else {
         m_stack->setCurrentIndex(1);
         if (!m_table->currentIndex().isValid() || m_model->rowOf(selected) < 0) {
@@ -298,6 +302,22 @@ void JobsView::onJobsChanged()
     m_allocBox->setVisible(snapshot && (!hasGpuJob || waiting));
     updateDetail();
     updateHeader();
+}
+
+// The texts of the page shown while there is no job.
+void JobsView::updateEmptyState()
+{
+    if (m_jobs && m_jobs->hasSnapshot()) {
+        m_emptyTitle->setText(tr("You have no jobs on the cluster right now."));
+        m_emptyText->setText(tr("Nothing of yours is running or waiting in Slurm's queue. To work on a GPU, "
+                                "start an allocation below; it appears here while Slurm finds room for it, "
+                                "then runs until its time limit or until you cancel it."));
+    } else {
+        m_emptyTitle->setText(tr("Your jobs appear here once Onramp is connected."));
+        m_emptyText->setText(
+            tr("Connect to the cluster's login node: Onramp then lists your Slurm jobs every "
+               "few seconds over the same connection."));
+    }
 }
 
 void JobsView::onProblemChanged()
@@ -341,7 +361,6 @@ void JobsView::updateButtons()
             button = new QPushButton(tr("Cancel"), m_table);
             const QString id = job.job.id;
             button->setObjectName(QStringLiteral("cancelJob_") + id);
-            button->setToolTip(tr("Cancel job %1").arg(id));
             connect(button, &QPushButton::clicked, this, [this, id] { requestCancel(id); });
             m_table->setIndexWidget(index, button);
         }
@@ -349,6 +368,8 @@ void JobsView::updateButtons()
         const bool cancelling = m_jobs && m_jobs->isCancelling(job.job.id);
         button->setEnabled(cancellable && !cancelling);
         button->setText(cancelling ? tr("Cancelling…") : tr("Cancel"));
+        button->setToolTip(tr("Cancel job %1").arg(job.job.id));
+        button->setAccessibleName(tr("Cancel job %1").arg(job.job.id));
     }
 }
 
@@ -381,8 +402,15 @@ void JobsView::updateDetail()
     m_detail->setVisible(!m_detail->text().isEmpty());
 }
 
+void JobsView::showOwnMessage(std::function<QString()> text, Tone tone)
+{
+    showMessage(text(), tone);
+    m_messageText = std::move(text);
+}
+
 void JobsView::showMessage(const QString &text, Tone tone, const QString &detail)
 {
+    m_messageText = nullptr;
     m_messageTone = tone;
     m_message->setText(text);
     m_message->setToolTip(detail);

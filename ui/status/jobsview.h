@@ -50,9 +50,12 @@ private:
     void onJobsChanged();
     void onProblemChanged();
     void updateHeader();
+    void updateEmptyState();
     void updateButtons();
     void updateDetail();
     void showMessage(const QString &text, Tone tone, const QString &detail = {});
+    // A message of Onramp's own: `text` renders it again when the interface language changes.
+    void showOwnMessage(std::function<QString()> text, Tone tone);
     void applyTheme();
 
     QPointer<setup::status::JobsMonitor> m_jobs;
@@ -73,6 +76,7 @@ private:
     QPointer<QWidget> m_allocBox;
     QPointer<AllocationForm> m_form;
     QPointer<QWidget> m_confirmation;
+    std::function<QString()> m_messageText;
     Tone m_messageTone = Tone::Neutral;
     PaletteFollower *m_theme = nullptr;
 };
