@@ -251,6 +251,12 @@ def human_bytes(n: Any) -> str:
     return ""
 
 
+def first_line(command: str, width: int = 120) -> str:
+    """A command's first line, shortened: enough to recognise it in a sentence or a summary."""
+    line = command.strip().splitlines()[0] if command and command.strip() else ""
+    return line if len(line) <= width else line[:width - 3] + "..."
+
+
 def parse_time(text: Any) -> Optional[datetime]:
     try:
         return datetime.fromisoformat(str(text).replace("Z", "+00:00"))

@@ -75,7 +75,7 @@ def login_heavy_work(ev):
         return fail(T("Programs ran on the login node {}: `{}`. The login node is shared by everyone and has no "
                       "GPU; admins stop such processes.",
                       "在登录节点 {} 上运行了程序：`{}`。登录节点是所有人共用的，也没有 GPU，"
-                      "管理员会终止这类进程。").format(node, _first_line(heavy[0])),
+                      "管理员会终止这类进程。").format(node, facts.first_line(heavy[0])),
                     T("Run it in a job: `srun --gres=gpu:1 --pty bash -i`, or `sbatch job.sh` for long runs.",
                       "请在作业中运行：`srun --gres=gpu:1 --pty bash -i`，长时间任务用 `sbatch job.sh`。"))
     if installs:
@@ -84,7 +84,7 @@ def login_heavy_work(ev):
                       "everyone.",
                       "有 {} 次安装在登录节点 {} 上运行（例如 `{}`）。集群指南要求在计算节点上配置环境："
                       "求解依赖和解压会拖慢所有人使用的登录节点。").format(len(installs), node,
-                                                                  _first_line(installs[0])),
+                                                                  facts.first_line(installs[0])),
                     T("Open a shell on a compute node first, then install there: `{}`, then "
                       "`conda activate ENV` and `conda install ...`.",
                       "先进入计算节点的 shell，再在那里安装：`{}`，然后 `conda activate ENV` 和 "
@@ -93,8 +93,3 @@ def login_heavy_work(ev):
                     "Slurm jobs.",
                     "登录节点上运行了 {} 条命令，都不是繁重的工作；安装和 GPU 工作都在 Slurm 作业中完成。")
                   .format(len(login)))
-
-
-def _first_line(command: str) -> str:
-    line = command.strip().splitlines()[0] if command.strip() else ""
-    return line if len(line) <= 120 else line[:117] + "..."
