@@ -5,8 +5,10 @@ from onramp import facts
 from onramp.checks import check, fail, not_collected, passed, skip, warn
 from onramp.i18n import T
 
-TEST_IN_JOB = ("srun --gres=gpu:{n} --pty bash -i   # then: conda activate {env}; "
-               "python -c 'import torch; print(torch.cuda.device_count())'")
+TEST_IN_JOB = T("`srun --gres=gpu:{n} --pty bash -i`, then `conda activate {env}` and "
+                "`python -c 'import torch; print(torch.cuda.device_count())'`",
+                "`srun --gres=gpu:{n} --pty bash -i`，然后 `conda activate {env}` 和 "
+                "`python -c 'import torch; print(torch.cuda.device_count())'`")
 
 
 def _requested(ev) -> int:
@@ -32,21 +34,21 @@ def gpu_count(ev):
         return not_collected("verify.facts.device_count")
     count = int(facts.fact(ev, "verify", "device_count") or 0)
     node = facts.fact(ev, "verify", "gpu_node") or "?"
-    fix_cmd = TEST_IN_JOB.format(n=wanted, env=facts.env_name(ev) or "ENV")
+    test = TEST_IN_JOB.format(n=wanted, env=facts.env_name(ev) or "ENV")
     if not facts.fact(ev, "verify", "cuda_available"):
         return fail(T("PyTorch sees no GPU on {}: torch.cuda.is_available() is False.",
                       "PyTorch 在 {} 上看不到 GPU：torch.cuda.is_available() 为 False。").format(node),
                     T("Run PyTorch inside a GPU job, not on the login node, and check the other results "
-                      "(CUDA build, driver): `{}`",
+                      "(CUDA build, driver): ",
                       "请在申请了 GPU 的作业中运行 PyTorch，而不是在登录节点上，并查看其他检查结果"
-                      "（CUDA 版本、驱动）：`{}`").format(fix_cmd))
+                      "（CUDA 版本、驱动）：") + test)
     if count != wanted:
         return fail(T("PyTorch sees {0} GPU(s) on {1}, but {2} were requested.",
                       "PyTorch 在 {1} 上看到 {0} 块 GPU，但申请的是 {2} 块。").format(count, node, wanted),
                     T("Ask Slurm for exactly the GPUs you use and do not set CUDA_VISIBLE_DEVICES yourself; "
-                      "check with `echo $CUDA_VISIBLE_DEVICES` in the job: `{}`",
+                      "check with `echo $CUDA_VISIBLE_DEVICES` in the job: ",
                       "向 Slurm 申请的 GPU 数量要与实际使用的一致，不要自己设置 CUDA_VISIBLE_DEVICES；"
-                      "可以在作业中用 `echo $CUDA_VISIBLE_DEVICES` 确认：`{}`").format(fix_cmd))
+                      "可以在作业中用 `echo $CUDA_VISIBLE_DEVICES` 确认：") + test)
     name = facts.fact(ev, "verify", "device_name") or ""
     return passed(T("PyTorch sees {0} GPU(s) on {1} ({2}), as requested.",
                     "PyTorch 在 {1} 上看到 {0} 块 GPU（{2}），与申请的一致。").format(count, node, name))
@@ -79,7 +81,7 @@ def driver_cuda(ev):
     driver = facts.driver_cuda(ev)
     if cuda == "":
         return skip(T("PyTorch is not a CUDA build, so there is no CUDA to compare (see the CUDA build check).",
-                      "PyTorch 不是 CUDA 版本，没有可比较的 CUDA 版本（见“CUDA 版本”检查）。"))
+                      "PyTorch 不是 CUDA 版本，没有可比较的 CUDA 版本（见“PyTorch 是 CUDA 版本”一项）。"))
     if cuda is None or not driver:
         missing = [n for n, v in (("verify.facts.torch_cuda", cuda), ("compute-node.facts.driver_cuda", driver))
                    if not v]

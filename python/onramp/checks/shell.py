@@ -89,7 +89,6 @@ def login_heavy_work(ev):
                       "`conda activate ENV` and `conda install ...`.",
                       "先进入计算节点的 shell，再在那里安装：`{}`，然后 `conda activate ENV` 和 "
                       "`conda install ...`。").format(interactive))
-    return passed(T("{} command(s) ran on the login node, none of them heavy; installs and GPU work ran in "
-                    "Slurm jobs.",
-                    "登录节点上运行了 {} 条命令，都不是繁重的工作；安装和 GPU 工作都在 Slurm 作业中完成。")
+    return passed(T("{} command(s) ran on the login node; none of them installed packages or ran programs.",
+                    "登录节点上运行了 {} 条命令，其中没有安装包，也没有运行程序。")
                   .format(len(login)))
