@@ -1,5 +1,7 @@
 #include "ui/setup/backgroundpages.h"
 
+#include "ui/retranslate.h"
+
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QHBoxLayout>
@@ -16,15 +18,11 @@ BackgroundPages::BackgroundPages(QWidget *parent) : QWidget(parent)
 
     m_topics = new QListWidget(this);
     m_topics->setObjectName(QStringLiteral("backgroundTopics"));
-    m_topics->setAccessibleName(tr("Background topics"));
     for (int topic = 0; topic < TopicCount; ++topic)
-        m_topics->addItem(topicTitle(static_cast<Topic>(topic)));
-    // Wide enough for the longest title; the text gets the rest.
-    m_topics->setMaximumWidth(m_topics->sizeHintForColumn(0) + 4 * m_topics->frameWidth() + 24);
+        m_topics->addItem(QString());
 
     m_text = new QTextBrowser(this);
     m_text->setObjectName(QStringLiteral("backgroundText"));
-    m_text->setAccessibleName(tr("Background page"));
     m_text->setOpenLinks(false);
 
     auto *layout = new QHBoxLayout(this);
@@ -35,6 +33,16 @@ BackgroundPages::BackgroundPages(QWidget *parent) : QWidget(parent)
     connect(m_topics, &QListWidget::currentRowChanged, this, &BackgroundPages::showTopic);
     m_topics->setCurrentRow(WhyPython);
     setFocusProxy(m_topics);
+    bindTranslation(this, [this] {
+        m_topics->setAccessibleName(tr("Background topics"));
+        m_text->setAccessibleName(tr("Background page"));
+        for (int topic = 0; topic < TopicCount; ++topic)
+            m_topics->item(topic)->setText(topicTitle(static_cast<Topic>(topic)));
+        // Wide enough for the longest title; the text gets the rest.
+        m_topics->setMaximumWidth(m_topics->sizeHintForColumn(0) + 4 * m_topics->frameWidth() + 24);
+        // The page again, without announcing a change of topic.
+        m_text->setHtml(topicHtml(currentTopic()));
+    });
 }
 
 QString BackgroundPages::topicTitle(Topic topic)
@@ -140,7 +148,7 @@ QDialog *BackgroundPages::showDialog(QWidget *parent)
     if (!dialog) {
         dialog = new QDialog(parent);
         dialog->setObjectName(QStringLiteral("backgroundDialog"));
-        dialog->setWindowTitle(tr("Background"));
+        bindTranslation(dialog, [dialog] { dialog->setWindowTitle(tr("Background")); });
         // Non-modal: the person can read while the setup runs.
         dialog->setModal(false);
         auto *pages = new BackgroundPages(dialog);

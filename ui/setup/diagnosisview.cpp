@@ -1,5 +1,7 @@
 #include "ui/setup/diagnosisview.h"
 
+#include "ui/retranslate.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QHBoxLayout>
@@ -31,10 +33,8 @@ DiagnosisView::DiagnosisView(QWidget *parent) : QFrame(parent)
     QFont bold = m_title->font();
     bold.setBold(true);
     m_title->setFont(bold);
-    m_copy = new QPushButton(tr("Copy details"), this);
+    m_copy = new QPushButton(this);
     m_copy->setObjectName(QStringLiteral("copyDetailsButton"));
-    m_copy->setToolTip(
-        tr("Copy what happened, the explanation and the output, e.g. for your cluster's admins"));
     connect(m_copy, &QPushButton::clicked, this, &DiagnosisView::copyDetails);
     auto *head = new QHBoxLayout;
     head->addWidget(m_title, 1);
@@ -59,20 +59,41 @@ DiagnosisView::DiagnosisView(QWidget *parent) : QFrame(parent)
     layout->addWidget(m_fixes);
     hide();
     m_theme = new PaletteFollower(this, [this] { applyTheme(); });
+    bindTranslation(this, [this] {
+        m_copy->setText(tr("Copy details"));
+        m_copy->setAccessibleName(m_copy->text());
+        m_copy->setToolTip(
+            tr("Copy what happened, the explanation and the output, e.g. for your cluster's admins"));
+        if (m_titleText) {
+            m_title->setText(m_titleText());
+            setAccessibleName(m_title->text());
+        }
+        showItems();
+    });
 }
 
 void DiagnosisView::setDiagnoses(const QString &title, const cluster::Diagnoses &diagnoses, Tone tone,
                                  const QString &technicalDetail)
 {
+    m_titleText = nullptr;
     m_diagnoses = diagnoses;
     m_detail = technicalDetail;
     m_tone = tone;
     m_title->setText(title);
+    showItems();
+    setAccessibleName(title);
+    applyTheme();
+    setVisible(!title.isEmpty() || !diagnoses.isEmpty());
+}
+
+// The diagnoses as labels (again, when the interface language changes).
+void DiagnosisView::showItems()
+{
     while (QLayoutItem *item = m_itemsLayout->takeAt(0)) {
         delete item->widget();
         delete item;
     }
-    for (const cluster::Diagnosis &d : diagnoses) {
+    for (const cluster::Diagnosis &d : std::as_const(m_diagnoses)) {
         auto *summary = new QLabel(d.summary, m_items);
         summary->setObjectName(QStringLiteral("diagnosisSummary"));
         summary->setWordWrap(true);
@@ -98,9 +119,13 @@ void DiagnosisView::setDiagnoses(const QString &title, const cluster::Diagnoses 
             m_itemsLayout->addWidget(evidence);
         }
     }
-    setAccessibleName(title);
-    applyTheme();
-    setVisible(!title.isEmpty() || !diagnoses.isEmpty());
+}
+
+void DiagnosisView::showDiagnoses(std::function<QString()> title, const cluster::Diagnoses &diagnoses,
+                                  Tone tone, const QString &technicalDetail)
+{
+    setDiagnoses(title(), diagnoses, tone, technicalDetail);
+    m_titleText = std::move(title);
 }
 
 void DiagnosisView::clear()

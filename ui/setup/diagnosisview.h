@@ -4,6 +4,8 @@
 #include "setup/guided/setupengine.h"
 #include "ui/theme.h"
 
+#include <functional>
+
 #include <QFrame>
 #include <QPointer>
 
@@ -25,6 +27,9 @@ public:
     // tone: Error for failures and blocks, Neutral for notes (an explained .bashrc).
     void setDiagnoses(const QString &title, const cluster::Diagnoses &diagnoses, Tone tone = Tone::Error,
                       const QString &technicalDetail = {});
+    // The same with a title of Onramp's own, rendered again when the interface language changes.
+    void showDiagnoses(std::function<QString()> title, const cluster::Diagnoses &diagnoses,
+                       Tone tone = Tone::Error, const QString &technicalDetail = {});
     void clear();
     // Buttons for what Onramp can do about it (clean conda's cache, another partition); none by default.
     void setFixes(const QList<setup::guided::SetupFix> &fixes);
@@ -42,6 +47,7 @@ Q_SIGNALS:
 
 private:
     void applyTheme();
+    void showItems();
 
     PaletteFollower *m_theme = nullptr;
     QPointer<QLabel> m_title;
@@ -51,6 +57,7 @@ private:
     QPointer<QWidget> m_fixes;
     cluster::Diagnoses m_diagnoses;
     QString m_detail;
+    std::function<QString()> m_titleText;
     Tone m_tone = Tone::Error;
 };
 

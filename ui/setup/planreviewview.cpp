@@ -1,5 +1,7 @@
 #include "ui/setup/planreviewview.h"
 
+#include "ui/retranslate.h"
+
 #include "ui/setup/diagnosisview.h"
 
 #include <QFormLayout>
@@ -8,6 +10,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -44,10 +47,7 @@ PlanReviewView::PlanReviewView(QWidget *parent) : QFrame(parent)
     headingFont.setBold(true);
     headingFont.setPointSizeF(headingFont.pointSizeF() * 1.15);
     m_heading->setFont(headingFont);
-    auto *intro = new QLabel(tr("conda shows a plan and asks “Proceed ([y]/n)?” before it changes anything. "
-                                "Onramp made the same plan with a dry run and checked it for you: read it, "
-                                "then approve it, edit what to install, or cancel."),
-                             this);
+    auto *intro = new QLabel(this);
     intro->setWordWrap(true);
 
     const auto value = [this](const char *name) {
@@ -65,10 +65,14 @@ PlanReviewView::PlanReviewView(QWidget *parent) : QFrame(parent)
     facts->setLabelAlignment(Qt::AlignLeft);
     facts->setHorizontalSpacing(16);
     facts->setVerticalSpacing(4);
-    facts->addRow(tr("Python:"), m_python);
-    facts->addRow(tr("PyTorch:"), m_torch);
-    facts->addRow(tr("Channels:"), m_channels);
-    facts->addRow(tr("Download:"), m_download);
+    auto *pythonLabel = new QLabel(this);
+    auto *torchLabel = new QLabel(this);
+    auto *channelsLabel = new QLabel(this);
+    auto *downloadLabel = new QLabel(this);
+    facts->addRow(pythonLabel, m_python);
+    facts->addRow(torchLabel, m_torch);
+    facts->addRow(channelsLabel, m_channels);
+    facts->addRow(downloadLabel, m_download);
 
     m_checks = value("planChecks");
     m_checks->setTextFormat(Qt::RichText);
@@ -77,12 +81,7 @@ PlanReviewView::PlanReviewView(QWidget *parent) : QFrame(parent)
 
     m_table = new QTableWidget(0, 6, this);
     m_table->setObjectName(QStringLiteral("planTable"));
-    m_table->setAccessibleName(tr("Packages in the plan"));
-    m_table->setHorizontalHeaderLabels(
-        {tr("Package"), tr("Version"), tr("Build"), tr("Channel"), tr("Size"), tr("Change")});
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeaderItem(4)->setToolTip(tr("What conda downloads; — when the package is already in "
-                                                    "conda's package cache"));
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setAlternatingRowColors(true);
@@ -97,15 +96,13 @@ PlanReviewView::PlanReviewView(QWidget *parent) : QFrame(parent)
     m_question = new QLabel(QStringLiteral("Proceed ([y]/n)?"), this);
     m_question->setObjectName(QStringLiteral("planQuestion"));
     m_question->setFont(monospaceFont());
-    m_approve = new QPushButton(tr("Approve and install"), this);
+    m_approve = new QPushButton(this);
     m_approve->setObjectName(QStringLiteral("approvePlanButton"));
     m_approve->setDefault(true);
-    m_edit = new QPushButton(tr("Edit…"), this);
+    m_edit = new QPushButton(this);
     m_edit->setObjectName(QStringLiteral("editPlanButton"));
-    m_edit->setToolTip(tr("Go back to the options: other packages, another Python version"));
-    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel = new QPushButton(this);
     m_cancel->setObjectName(QStringLiteral("cancelPlanButton"));
-    m_cancel->setToolTip(tr("Install nothing and stop the setup"));
     connect(m_approve, &QPushButton::clicked, this, &PlanReviewView::approveRequested);
     connect(m_edit, &QPushButton::clicked, this, &PlanReviewView::editRequested);
     connect(m_cancel, &QPushButton::clicked, this, &PlanReviewView::cancelRequested);
@@ -129,11 +126,53 @@ PlanReviewView::PlanReviewView(QWidget *parent) : QFrame(parent)
     layout->addWidget(m_table, 1);
     setAnswerable(false);
     m_theme = new PaletteFollower(this, [this] { applyTheme(); });
+    bindTranslation(this, [=, this] {
+        intro->setText(tr("conda shows a plan and asks “Proceed ([y]/n)?” before it changes anything. "
+                          "Onramp made the same plan with a dry run and checked it for you: read it, "
+                          "then approve it, edit what to install, or cancel."));
+        pythonLabel->setText(tr("Python:"));
+        torchLabel->setText(tr("PyTorch:"));
+        channelsLabel->setText(tr("Channels:"));
+        downloadLabel->setText(tr("Download:"));
+        m_table->setAccessibleName(tr("Packages in the plan"));
+        m_table->setHorizontalHeaderLabels(
+            {tr("Package"), tr("Version"), tr("Build"), tr("Channel"), tr("Size"), tr("Change")});
+        m_table->horizontalHeaderItem(4)->setToolTip(tr("What conda downloads; — when the package is already "
+                                                        "in conda's package cache"));
+        m_approve->setText(tr("Approve and install"));
+        m_approve->setAccessibleName(m_approve->text());
+        m_edit->setText(tr("Edit…"));
+        m_edit->setAccessibleName(m_edit->text());
+        m_edit->setToolTip(tr("Go back to the options: other packages, another Python version"));
+        m_cancel->setText(tr("Cancel"));
+        m_cancel->setAccessibleName(m_cancel->text());
+        m_cancel->setToolTip(tr("Install nothing and stop the setup"));
+        if (m_hasReview) {
+            const int scrolled = m_table->verticalScrollBar()->value();
+            showReview();
+            m_table->verticalScrollBar()->setValue(scrolled);
+        }
+    });
 }
 
 void PlanReviewView::setReview(const setup::guided::PlanReview &review)
 {
     m_review = review;
+    m_hasReview = true;
+    showReview();
+    if (m_torchRow >= 0) {
+        // Once the table has its size: the pytorch row in the middle of what shows.
+        QTimer::singleShot(0, m_table, [table = m_table, row = m_torchRow] {
+            if (table && row < table->rowCount())
+                table->scrollToItem(table->item(row, 0), QAbstractItemView::PositionAtCenter);
+        });
+    }
+}
+
+// The review's texts (again, when the interface language changes).
+void PlanReviewView::showReview()
+{
+    const setup::guided::PlanReview &review = m_review;
     const cluster::CondaPlan &plan = review.plan;
     m_heading->setText(tr("The plan for %1").arg(review.title));
     setAccessibleName(m_heading->text());
@@ -177,8 +216,9 @@ void PlanReviewView::setReview(const setup::guided::PlanReview &review)
     m_checks->setText(checks);
     m_checks->setVisible(!checks.isEmpty());
     if (review.verdict.blocked)
-        m_blocked->setDiagnoses(tr("Blocked: Onramp stopped this plan before anything was installed."),
-                                review.verdict.diagnoses, Tone::Error, review.command);
+        m_blocked->showDiagnoses(
+            [] { return tr("Blocked: Onramp stopped this plan before anything was installed."); },
+            review.verdict.diagnoses, Tone::Error, review.command);
     else
         m_blocked->clear();
 
@@ -249,13 +289,6 @@ void PlanReviewView::setReview(const setup::guided::PlanReview &review)
     for (const cluster::CondaPlanEntry &e : plan.entries)
         allNew = allNew && e.change == CondaChange::Install;
     m_table->setColumnHidden(5, allNew);
-    if (m_torchRow >= 0) {
-        // Once the table has its size: the pytorch row in the middle of what shows.
-        QTimer::singleShot(0, m_table, [table = m_table, row = m_torchRow] {
-            if (table && row < table->rowCount())
-                table->scrollToItem(table->item(row, 0), QAbstractItemView::PositionAtCenter);
-        });
-    }
     applyTheme();
     setAnswerable(m_answerable);
 }

@@ -42,6 +42,7 @@ Q_SIGNALS:
 
 private:
     void applyTheme();
+    void showReview();
 
     setup::guided::PlanReview m_review;
     PaletteFollower *m_theme = nullptr;
@@ -59,6 +60,7 @@ private:
     QPointer<QPushButton> m_cancel;
     int m_torchRow = -1;
     bool m_answerable = false;
+    bool m_hasReview = false;
 };
 
 } // namespace ui

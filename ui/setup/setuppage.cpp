@@ -5,6 +5,7 @@
 #include "cluster/conda/condacommands.h"
 #include "setup/guided/setupchecks.h"
 #include "ui/logpane.h"
+#include "ui/retranslate.h"
 #include "ui/setup/backgroundpages.h"
 #include "ui/setup/diagnosisview.h"
 #include "ui/setup/planreviewview.h"
@@ -69,7 +70,6 @@ SetupPage::SetupPage(QWidget *parent) : QWidget(parent)
 
     m_steps = new QListView(this);
     m_steps->setObjectName(QStringLiteral("setupSteps"));
-    m_steps->setAccessibleName(tr("Setup steps"));
     m_steps->setModel(m_model);
     m_steps->setItemDelegate(new SetupStepDelegate(m_steps));
     m_steps->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -93,15 +93,13 @@ SetupPage::SetupPage(QWidget *parent) : QWidget(parent)
             });
 
     // The controls: start/resume and cancel, what runs now, for how long, and how far.
-    m_start = new QPushButton(tr("Start setup"), this);
+    m_start = new QPushButton(this);
     m_start->setObjectName(QStringLiteral("startSetupButton"));
     m_start->setDefault(true);
-    m_cancel = new QPushButton(tr("Cancel"), this);
+    m_cancel = new QPushButton(this);
     m_cancel->setObjectName(QStringLiteral("cancelSetupButton"));
-    m_cancel->setToolTip(tr("Stop what runs now, on the cluster too"));
     m_bar = new QProgressBar(this);
     m_bar->setObjectName(QStringLiteral("setupProgress"));
-    m_bar->setAccessibleName(tr("Progress of the current step"));
     m_bar->setMaximumWidth(220);
     m_bar->setTextVisible(true);
     m_bar->hide();
@@ -117,9 +115,8 @@ SetupPage::SetupPage(QWidget *parent) : QWidget(parent)
     connect(m_start, &QPushButton::clicked, this, &SetupPage::start);
     connect(m_cancel, &QPushButton::clicked, this, &SetupPage::cancel);
     // Why Python, PyTorch and conda: readable at any time, also while a step runs.
-    auto *background = new QPushButton(tr("Background…"), this);
+    auto *background = new QPushButton(this);
     background->setObjectName(QStringLiteral("backgroundButton"));
-    background->setToolTip(tr("Why Python, PyTorch and conda: short background pages"));
     connect(background, &QPushButton::clicked, this, [this] { BackgroundPages::showDialog(this); });
     auto *controls = new QHBoxLayout;
     controls->setSpacing(10);
@@ -132,11 +129,7 @@ SetupPage::SetupPage(QWidget *parent) : QWidget(parent)
     controls->addWidget(background);
 
     // The options, each on the page of the step it belongs to.
-    m_welcome = new QLabel(tr("Onramp does your cluster's PyTorch guide with you, step by step: it runs the "
-                              "commands, checks what they print, and explains what went wrong. Nothing is "
-                              "installed before you approve conda's plan. Connect on the left, check the "
-                              "options of steps 3, 5 and 7 if you like, then press Start setup."),
-                           this);
+    m_welcome = new QLabel(this);
     m_welcome->setObjectName(QStringLiteral("setupWelcome"));
     m_welcome->setWordWrap(true);
     page(StepId::Identify)->addOptions(m_welcome);
@@ -170,6 +163,58 @@ SetupPage::SetupPage(QWidget *parent) : QWidget(parent)
     m_steps->setCurrentIndex(m_model->index(0));
     refreshCards();
     updateControls();
+    bindTranslation(this, [=, this] {
+        m_steps->setAccessibleName(tr("Setup steps"));
+        m_cancel->setText(tr("Cancel"));
+        m_cancel->setAccessibleName(m_cancel->text());
+        m_cancel->setToolTip(tr("Stop what runs now, on the cluster too"));
+        m_bar->setAccessibleName(tr("Progress of the current step"));
+        background->setText(tr("Background…"));
+        background->setAccessibleName(background->text());
+        background->setToolTip(tr("Why Python, PyTorch and conda: short background pages"));
+        m_welcome->setText(tr("Onramp does your cluster's PyTorch guide with you, step by step: it runs the "
+                              "commands, checks what they print, and explains what went wrong. Nothing is "
+                              "installed before you approve conda's plan. Connect on the left, check the "
+                              "options of steps 3, 5 and 7 if you like, then press Start setup."));
+        retranslate();
+    });
+}
+
+// What depends on the state: the steps' titles and states, the cards, the sources of the logs, the
+// status line, the buttons, the answers of an open question.
+void SetupPage::retranslate()
+{
+    m_model->retranslate();
+    for (const StepId step : allSteps())
+        refreshCard(step);
+    for (SetupStepPage *p : std::as_const(m_pages))
+        p->log()->setSource(machineFor(p->step()));
+    if (m_statusText)
+        setOwnStatus(m_statusText);
+    if (m_question && m_lastQuestion) {
+        for (qsizetype i = 0; i < m_lastQuestion->choices.size(); ++i) {
+            const QString &choice = m_lastQuestion->choices.at(i);
+            if (auto *button
+                = m_questionButtons->findChild<QPushButton *>(QStringLiteral("answer-%1").arg(choice)))
+                button->setText(choiceLabel(*m_lastQuestion, i));
+        }
+    }
+    updateControls();
+    updateProgress();
+}
+
+QString SetupPage::choiceLabel(const SetupQuestion &question, qsizetype i)
+{
+    const QString &choice = question.choices.at(i);
+    // The engine's words when it has them (another partition: its name).
+    QString label = question.choiceLabels.value(i);
+    if (label.isEmpty()) {
+        label = choice == QLatin1String("reuse") ? tr("Use it as it is")
+            : choice == QLatin1String("replace") ? tr("Remove it and start over")
+            : choice == QLatin1String("cancel")  ? tr("Cancel")
+                                                 : choice;
+    }
+    return label;
 }
 
 SetupPage::~SetupPage()
@@ -188,23 +233,35 @@ QWidget *SetupPage::buildEnvOptions()
     const AppSettings saved = AppSettings::load();
     m_envName = new QLineEdit(saved.defaultEnvName, box);
     m_envName->setObjectName(QStringLiteral("envNameEdit"));
-    m_envName->setAccessibleName(tr("Environment name"));
     m_envProblem = new QLabel(box);
     m_envProblem->setObjectName(QStringLiteral("envNameProblem"));
     m_envProblem->setWordWrap(true);
     m_envProblem->hide();
     m_python = new QComboBox(box);
     m_python->setObjectName(QStringLiteral("pythonVersionCombo"));
-    m_python->setAccessibleName(tr("Python version"));
-    m_python->addItem(tr("Let conda choose"), QString());
+    m_python->addItem(QString(), QString()); // "Let conda choose", set with the other texts
     for (const char *v : {"3.12", "3.11", "3.10", "3.9", "3.8"})
         m_python->addItem(QLatin1String(v), QLatin1String(v));
     auto *form = new QFormLayout(box);
     form->setContentsMargins(0, 0, 0, 0);
-    form->addRow(tr("Environment name:"), m_envName);
+    auto *envNameLabel = new QLabel(box);
+    auto *pythonLabel = new QLabel(box);
+    QLabel *pythonHint = hint(QString(), box);
+    form->addRow(envNameLabel, m_envName);
     form->addRow(QString(), m_envProblem);
-    form->addRow(tr("Python version:"), m_python);
-    form->addRow(QString(), hint(tr("The guide lets conda choose; pick one when your code needs it."), box));
+    form->addRow(pythonLabel, m_python);
+    form->addRow(QString(), pythonHint);
+    bindTranslation(box, [=, this] {
+        m_envName->setAccessibleName(tr("Environment name"));
+        m_python->setAccessibleName(tr("Python version"));
+        m_python->setItemText(0, tr("Let conda choose"));
+        envNameLabel->setText(tr("Environment name:"));
+        pythonLabel->setText(tr("Python version:"));
+        pythonHint->setText(tr("The guide lets conda choose; pick one when your code needs it."));
+        // The name's problem, in the new language.
+        const Status ok = cluster::validateEnvName(m_envName->text().trimmed(), cluster::EnvNameUse::Create);
+        m_envProblem->setText(ok ? QString() : ok.error().message);
+    });
     connect(m_envName, &QLineEdit::textChanged, this, [this] {
         const Status ok = cluster::validateEnvName(m_envName->text().trimmed(), cluster::EnvNameUse::Create);
         m_envProblem->setText(ok ? QString() : ok.error().message);
@@ -224,19 +281,15 @@ QWidget *SetupPage::buildTorchOptions()
     box->setObjectName(QStringLiteral("torchOptions"));
     m_recipe = new QComboBox(box);
     m_recipe->setObjectName(QStringLiteral("recipeCombo"));
-    m_recipe->setAccessibleName(tr("Recipe"));
     // The recipes' descriptions are long: the combo follows the page's width instead of widening it.
     m_recipe->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_recipe->setMinimumContentsLength(16);
-    m_recipe->addItem(tr("The guide's: pytorch torchvision cudatoolkit from conda-forge and pytorch"),
-                      QStringLiteral("guide"));
-    m_recipe->addItem(tr("Modern: pytorch from conda-forge for the driver's CUDA"), QStringLiteral("modern"));
+    m_recipe->addItem(QString(), QStringLiteral("guide"));
+    m_recipe->addItem(QString(), QStringLiteral("modern"));
     m_recipe->setCurrentIndex(AppSettings::load().defaultRecipe == setup::guided::Recipe::Modern ? 1 : 0);
     m_torchSpecs = new QLineEdit(box);
     m_torchSpecs->setObjectName(QStringLiteral("torchSpecsEdit"));
-    m_torchSpecs->setAccessibleName(tr("Packages to install"));
-    m_torchSpecs->setPlaceholderText(tr("the recipe's packages"));
-    m_replan = new QPushButton(tr("Make a new plan"), box);
+    m_replan = new QPushButton(box);
     m_replan->setObjectName(QStringLiteral("replanButton"));
     m_replan->hide();
     connect(m_replan, &QPushButton::clicked, this, &SetupPage::replan);
@@ -245,12 +298,30 @@ QWidget *SetupPage::buildTorchOptions()
     specsRow->addWidget(m_replan);
     auto *form = new QFormLayout(box);
     form->setContentsMargins(0, 0, 0, 0);
-    form->addRow(tr("Recipe:"), m_recipe);
-    form->addRow(tr("Packages:"), specsRow);
-    form->addRow(QString(),
-                 hint(tr("Leave the packages empty to use the recipe's. For another Python, add e.g. "
-                         "python=3.10."),
-                      box));
+    auto *recipeLabel = new QLabel(box);
+    auto *packagesLabel = new QLabel(box);
+    QLabel *packagesHint = hint(QString(), box);
+    form->addRow(recipeLabel, m_recipe);
+    form->addRow(packagesLabel, specsRow);
+    form->addRow(QString(), packagesHint);
+    bindTranslation(box, [=, this] {
+        m_recipe->setAccessibleName(tr("Recipe"));
+        // The recipes' texts in place: the chosen one stays chosen, and no signal says otherwise.
+        const QSignalBlocker quiet(m_recipe);
+        m_recipe->setItemText(
+            m_recipe->findData(QStringLiteral("guide")),
+            tr("The guide's: pytorch torchvision cudatoolkit from conda-forge and pytorch"));
+        m_recipe->setItemText(m_recipe->findData(QStringLiteral("modern")),
+                              tr("Modern: pytorch from conda-forge for the driver's CUDA"));
+        m_torchSpecs->setAccessibleName(tr("Packages to install"));
+        m_torchSpecs->setPlaceholderText(tr("the recipe's packages"));
+        m_replan->setText(tr("Make a new plan"));
+        m_replan->setAccessibleName(m_replan->text());
+        recipeLabel->setText(tr("Recipe:"));
+        packagesLabel->setText(tr("Packages:"));
+        packagesHint->setText(
+            tr("Leave the packages empty to use the recipe's. For another Python, add e.g. python=3.10."));
+    });
     connect(m_recipe, &QComboBox::currentIndexChanged, this, &SetupPage::refreshCards);
     connect(m_torchSpecs, &QLineEdit::textChanged, this, &SetupPage::updateControls);
     return box;
@@ -262,10 +333,14 @@ QWidget *SetupPage::buildExtraOptions()
     box->setObjectName(QStringLiteral("extraOptions"));
     m_extras = new QLineEdit(SetupOptions().extraPackages.join(QLatin1Char(' ')), box);
     m_extras->setObjectName(QStringLiteral("extraPackagesEdit"));
-    m_extras->setAccessibleName(tr("Extra packages"));
     auto *form = new QFormLayout(box);
     form->setContentsMargins(0, 0, 0, 0);
-    form->addRow(tr("Extra packages:"), m_extras);
+    auto *extrasLabel = new QLabel(box);
+    form->addRow(extrasLabel, m_extras);
+    bindTranslation(box, [=, this] {
+        m_extras->setAccessibleName(tr("Extra packages"));
+        extrasLabel->setText(tr("Extra packages:"));
+    });
     connect(m_extras, &QLineEdit::textChanged, this, &SetupPage::refreshCards);
     connect(m_extras, &QLineEdit::textChanged, this, &SetupPage::updateControls);
     return box;
@@ -332,8 +407,10 @@ void SetupPage::setConnection(remote::Transport *transport, const QString &host,
         dropEngine();
         m_dropped = true;
         m_tick.stop();
-        setStatus(tr("The connection ended while the setup ran. Connect again and press Resume: what is "
-                     "done is kept."));
+        setOwnStatus([=] {
+            return tr("The connection ended while the setup ran. Connect again and press Resume: what is "
+                      "done is kept.");
+        });
     }
     m_transport = transport;
     m_host = host;
@@ -395,7 +472,7 @@ void SetupPage::start()
     m_launcher = std::make_unique<RemoteRunLauncher>(m_transport, &m_runs, m_host);
     m_engine->setRunLauncher(m_launcher.get());
     connectEngine();
-    setStatus(tr("Starting…"));
+    setOwnStatus([=] { return tr("Starting…"); });
     m_tick.start();
     m_engine->start();
     updateControls();
@@ -415,16 +492,18 @@ void SetupPage::connectEngine()
     });
     connect(e, &SetupEngine::diagnosed, this, [this](StepId step, const cluster::Diagnosis &) {
         // Notes on a step that goes on (an explained .bashrc); a failure replaces them when it comes.
-        page(step)->diagnosis()->setDiagnoses(tr("Worth knowing"), m_engine->evidence().step(step).diagnoses,
-                                              Tone::Neutral);
+        page(step)->diagnosis()->showDiagnoses([] { return tr("Worth knowing"); },
+                                               m_engine->evidence().step(step).diagnoses, Tone::Neutral);
     });
     connect(e, &SetupEngine::jobPending, this,
             [this](StepId, const QString &jobId, const QString &reason, qint64 waitedMs) {
                 const qint64 s = waitedMs / 1000;
-                setStatus(tr("Slurm job %1 waits in the queue (%2) for %3:%4.")
-                              .arg(jobId, reason)
-                              .arg(s / 60)
-                              .arg(s % 60, 2, 10, QLatin1Char('0')));
+                setOwnStatus([=] {
+                    return tr("Slurm job %1 waits in the queue (%2) for %3:%4.")
+                        .arg(jobId, reason)
+                        .arg(s / 60)
+                        .arg(s % 60, 2, 10, QLatin1Char('0'));
+                });
             });
     connect(e, &SetupEngine::reattached, this, [this](StepId step, const QString &runId) {
         page(step)->log()->appendNote(
@@ -442,7 +521,7 @@ void SetupPage::cancel()
 {
     if (!isRunning())
         return;
-    setStatus(tr("Cancelling…"));
+    setOwnStatus([=] { return tr("Cancelling…"); });
     // Queued: a click may come while the engine is inside one of its own signals.
     QPointer<SetupEngine> engine = m_engine;
     QMetaObject::invokeMethod(
@@ -467,7 +546,7 @@ void SetupPage::onStepState(StepId step, StepState state)
         }
         m_runningStep = step;
         page(step)->log()->setSource(machineFor(step));
-        setStatus(tr("Step %1: %2").arg(int(step)).arg(stepTitle(step)));
+        setOwnStatus([=] { return tr("Step %1: %2").arg(int(step)).arg(stepTitle(step)); });
         if (!m_editing)
             showStep(step);
         break;
@@ -539,9 +618,11 @@ void SetupPage::onPlan(const PlanReview &review)
     p->scrollTo(review.verdict.blocked ? m_planView->blockedView() : m_planView);
     if (review.step == StepId::InstallTorch && review.verdict.blocked)
         m_torchSpecs->setText(review.specs.join(QLatin1Char(' ')));
-    setStatus(review.verdict.blocked
-                  ? tr("The plan for %1 is blocked: see why below.").arg(review.title)
-                  : tr("Read the plan for %1, then approve, edit or cancel.").arg(review.title));
+    setOwnStatus([=] {
+        return review.verdict.blocked
+            ? tr("The plan for %1 is blocked: see why below.").arg(review.title)
+            : tr("Read the plan for %1, then approve, edit or cancel.").arg(review.title);
+    });
     m_planView->setFocus();
     updateControls();
     Q_EMIT planShown(review);
@@ -556,7 +637,7 @@ void SetupPage::approvePlan()
     m_replan->hide();
     m_approvedPlan = m_planView->review().plan;
     m_planView->setAnswerable(false);
-    setStatus(tr("Installing %1…").arg(m_planView->review().title));
+    setOwnStatus([title = m_planView->review().title] { return tr("Installing %1…").arg(title); });
     QPointer<SetupEngine> engine = m_engine;
     QMetaObject::invokeMethod(
         this,
@@ -577,9 +658,9 @@ void SetupPage::editPlan()
         m_editing = true;
         m_replan->setVisible(true);
         m_replan->setEnabled(true);
-        setStatus(tr("Change the packages, then press Make a new plan."));
+        setOwnStatus([=] { return tr("Change the packages, then press Make a new plan."); });
     } else {
-        setStatus(tr("Change the options, then press Start setup again."));
+        setOwnStatus([=] { return tr("Change the options, then press Start setup again."); });
     }
     showStep(StepId::InstallTorch);
     m_torchSpecs->setEnabled(true);
@@ -602,7 +683,7 @@ void SetupPage::replan()
     m_reviewOpen = false;
     m_replan->hide();
     m_planView->setAnswerable(false);
-    setStatus(tr("Making a new plan…"));
+    setOwnStatus([=] { return tr("Making a new plan…"); });
     QPointer<SetupEngine> engine = m_engine;
     QMetaObject::invokeMethod(
         this,
@@ -622,7 +703,7 @@ void SetupPage::applyFix(const QString &id)
     m_outcome.reset();
     m_failedStep.reset();
     m_tick.start();
-    setStatus(tr("Applying the fix…"));
+    setOwnStatus([=] { return tr("Applying the fix…"); });
     QPointer<SetupEngine> engine = m_engine;
     QMetaObject::invokeMethod(
         this,
@@ -654,6 +735,7 @@ void SetupPage::onQuestion(const SetupQuestion &question)
         layout->addWidget(m_questionButtons);
         new QHBoxLayout(m_questionButtons);
     }
+    m_lastQuestion = question;
     QString text = question.text;
     if (question.reason)
         text += QStringLiteral("\n\n%1\n%2").arg(question.reason->summary, question.reason->suggestion);
@@ -668,15 +750,7 @@ void SetupPage::onQuestion(const SetupQuestion &question)
     row->addStretch(1);
     for (qsizetype i = 0; i < question.choices.size(); ++i) {
         const QString &choice = question.choices.at(i);
-        // The engine's words when it has them (another partition: its name).
-        QString label = question.choiceLabels.value(i);
-        if (label.isEmpty()) {
-            label = choice == QLatin1String("reuse") ? tr("Use it as it is")
-                : choice == QLatin1String("replace") ? tr("Remove it and start over")
-                : choice == QLatin1String("cancel")  ? tr("Cancel")
-                                                     : choice;
-        }
-        auto *button = new QPushButton(label, m_questionButtons);
+        auto *button = new QPushButton(choiceLabel(question, i), m_questionButtons);
         button->setObjectName(QStringLiteral("answer-%1").arg(choice));
         button->setDefault(choice == question.defaultChoice);
         connect(button, &QPushButton::clicked, this, [this, choice] { answerQuestion(choice); });
@@ -685,7 +759,7 @@ void SetupPage::onQuestion(const SetupQuestion &question)
     page(question.step)->showInReviewSlot(m_question);
     showStep(question.step);
     page(question.step)->scrollTo(m_question);
-    setStatus(tr("Onramp needs your answer in step %1.").arg(int(question.step)));
+    setOwnStatus([=] { return tr("Onramp needs your answer in step %1.").arg(int(question.step)); });
     Q_EMIT questionShown(question);
 }
 
@@ -781,10 +855,10 @@ void SetupPage::updateControls()
     m_start->setToolTip(resume ? tr("Go on from where the setup stopped: what is done is reused")
                                : QString());
     if (!connected && !running && !m_outcome && !m_dropped)
-        setStatus(tr("Connect to your cluster first (on the left)."));
+        setOwnStatus([=] { return tr("Connect to your cluster first (on the left)."); });
     else if (connected && !running && !m_outcome && !m_dropped
              && m_status->text() == tr("Connect to your cluster first (on the left)."))
-        setStatus(tr("Ready. Press Start setup."));
+        setOwnStatus([=] { return tr("Ready. Press Start setup."); });
 }
 
 void SetupPage::updateProgress()
@@ -807,8 +881,15 @@ void SetupPage::updateProgress()
     }
 }
 
+void SetupPage::setOwnStatus(std::function<QString()> text)
+{
+    setStatus(text());
+    m_statusText = std::move(text);
+}
+
 void SetupPage::setStatus(const QString &text)
 {
+    m_statusText = nullptr;
     m_status->setText(text);
     m_status->setAccessibleName(text);
 }

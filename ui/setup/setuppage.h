@@ -13,6 +13,7 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -95,6 +96,10 @@ private:
     void updateControls();
     void updateProgress();
     void setStatus(const QString &text);
+    // A status of Onramp's own: `text` renders it again when the interface language changes.
+    void setOwnStatus(std::function<QString()> text);
+    void retranslate();
+    static QString choiceLabel(const setup::guided::SetupQuestion &question, qsizetype i);
     QString machineFor(setup::guided::StepId step) const;
 
     QPointer<remote::Transport> m_transport;
@@ -121,12 +126,14 @@ private:
     QPointer<QWidget> m_question;
     QPointer<QLabel> m_questionText;
     QPointer<QWidget> m_questionButtons;
+    std::optional<setup::guided::SetupQuestion> m_lastQuestion;
 
     QPointer<QPushButton> m_start;
     QPointer<QPushButton> m_cancel;
     QPointer<QProgressBar> m_bar;
     QPointer<QLabel> m_elapsed;
     QPointer<QLabel> m_status;
+    std::function<QString()> m_statusText;
     QPointer<QLabel> m_welcome;
     QElapsedTimer m_stepClock;
     QTimer m_tick;

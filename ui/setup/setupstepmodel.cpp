@@ -70,6 +70,12 @@ void SetupStepModel::reset()
     endResetModel();
 }
 
+void SetupStepModel::retranslate()
+{
+    if (!m_states.isEmpty())
+        Q_EMIT dataChanged(index(0), index(int(m_states.size()) - 1));
+}
+
 QModelIndex SetupStepModel::indexOf(StepId step) const
 {
     const int row = int(setup::guided::allSteps().indexOf(step));

@@ -29,6 +29,8 @@ public:
     void setState(setup::guided::StepId step, setup::guided::StepState state);
     setup::guided::StepState state(setup::guided::StepId step) const;
     void reset();
+    // The interface language changed: the views re-read every step's title and state.
+    void retranslate();
     QModelIndex indexOf(setup::guided::StepId step) const;
     setup::guided::StepId stepAt(const QModelIndex &index) const;
 

@@ -1,5 +1,7 @@
 #include "ui/setup/setupsteppage.h"
 
+#include "ui/retranslate.h"
+
 #include "ui/logpane.h"
 #include "ui/setup/diagnosisview.h"
 #include "ui/setup/setupstepmodel.h"
@@ -24,10 +26,10 @@ SetupStepPage::SetupStepPage(StepId step, QWidget *parent) : QWidget(parent), m_
 {
     setObjectName(QStringLiteral("setupStepPage-%1").arg(setup::guided::stepKey(step)));
 
-    auto *number = new QLabel(tr("Step %1 of %2").arg(int(step)).arg(setup::guided::allSteps().size()), this);
+    auto *number = new QLabel(this);
     number->setObjectName(QStringLiteral("stepNumber"));
     m_number = number;
-    auto *title = new QLabel(setup::guided::stepTitle(step), this);
+    auto *title = new QLabel(this);
     title->setObjectName(QStringLiteral("stepTitle"));
     QFont titleFont = title->font();
     titleFont.setBold(true);
@@ -40,7 +42,7 @@ SetupStepPage::SetupStepPage(StepId step, QWidget *parent) : QWidget(parent), m_
     head->addWidget(title, 1);
     head->addWidget(m_state, 0, Qt::AlignRight | Qt::AlignVCenter);
 
-    auto *explanation = new QLabel(SetupStepPage::explanation(step), this);
+    auto *explanation = new QLabel(this);
     explanation->setObjectName(QStringLiteral("stepExplanation"));
     explanation->setWordWrap(true);
     explanation->setTextFormat(Qt::PlainText);
@@ -83,11 +85,9 @@ SetupStepPage::SetupStepPage(StepId step, QWidget *parent) : QWidget(parent), m_
 
     m_log = new LogPane(this);
     m_log->setObjectName(QStringLiteral("stepLog"));
-    m_log->setAccessibleName(tr("Output of step %1").arg(int(step)));
     m_log->setMinimumHeight(110);
     // Its header (a long machine badge, the tools) must not widen the window.
     m_log->setMinimumWidth(320);
-    m_log->view()->setPlaceholderText(tr("What this step runs and what the cluster prints appears here."));
 
     auto *split = new QSplitter(Qt::Vertical, this);
     split->setObjectName(QStringLiteral("stepSplitter"));
@@ -101,9 +101,18 @@ SetupStepPage::SetupStepPage(StepId step, QWidget *parent) : QWidget(parent), m_
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(split);
-    setAccessibleName(setup::guided::stepTitle(step));
     setState(StepState::Pending);
     new PaletteFollower(this, [this] { applyTheme(); });
+    bindTranslation(this, [=, this] {
+        number->setText(tr("Step %1 of %2").arg(int(step)).arg(setup::guided::allSteps().size()));
+        title->setText(setup::guided::stepTitle(step));
+        explanation->setText(SetupStepPage::explanation(step));
+        m_log->setAccessibleName(tr("Output of step %1").arg(int(step)));
+        m_log->view()->setPlaceholderText(
+            tr("What this step runs and what the cluster prints appears here."));
+        setAccessibleName(setup::guided::stepTitle(step));
+        setState(m_stateValue);
+    });
 }
 
 void SetupStepPage::setState(StepState state)

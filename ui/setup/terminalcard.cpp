@@ -1,5 +1,7 @@
 #include "ui/setup/terminalcard.h"
 
+#include "ui/retranslate.h"
+
 #include "setup/guided/setupchecks.h"
 #include "ui/theme.h"
 
@@ -275,7 +277,7 @@ TerminalCard::TerminalCard(QWidget *parent) : QFrame(parent)
     m_title = new QLabel(bar);
     m_title->setObjectName(QStringLiteral("terminalCardTitle"));
     barLayout->addWidget(m_title, 1);
-    m_badge = new QLabel(tr("Example"), bar);
+    m_badge = new QLabel(bar);
     m_badge->setObjectName(QStringLiteral("terminalCardBadge"));
     barLayout->addWidget(m_badge);
 
@@ -297,6 +299,18 @@ TerminalCard::TerminalCard(QWidget *parent) : QFrame(parent)
     layout->setSpacing(0);
     layout->addWidget(bar);
     layout->addWidget(m_view);
+    // The content itself is Onramp's (stepCard()): whoever sets it sets it again.
+    bindTranslation(this, [this] {
+        m_badge->setText(tr("Example"));
+        updateAccessibleName();
+    });
+}
+
+void TerminalCard::updateAccessibleName()
+{
+    setAccessibleName(m_content.illustrative
+                          ? tr("Example terminal: %1").arg(m_content.title)
+                          : tr("Terminal snapshot of your session on %1").arg(m_content.title));
 }
 
 void TerminalCard::setContent(const CardContent &content)
@@ -338,9 +352,7 @@ void TerminalCard::setContent(const CardContent &content)
         m_longestLine = qMax(m_longestLine, length);
     }
     fit();
-    setAccessibleName(content.illustrative
-                          ? tr("Example terminal: %1").arg(content.title)
-                          : tr("Terminal snapshot of your session on %1").arg(content.title));
+    updateAccessibleName();
     m_view->setAccessibleDescription(content.plainText());
 }
 

@@ -57,6 +57,7 @@ protected:
 
 private:
     void fit();
+    void updateAccessibleName();
 
     CardContent m_content;
     int m_longestLine = 0;
