@@ -39,6 +39,7 @@ def facts(ev: dict, key: str) -> dict:
 
 def _cpu_build(ev):
     facts(ev, "install-torch")["torch_build"] = "cpu_py312h1f3b5a3_0"
+    next(p for p in ev["packages"] if p["name"] == "pytorch").update(build="cpu_py312h1f3b5a3_0", size=61402107)
     facts(ev, "verify").update(torch_cuda="", cuda_available=False, device_count=0)
     facts(ev, "verify").pop("device_name", None)
 
@@ -166,3 +167,13 @@ def load(name: str) -> dict:
 
 def expected(name: str) -> dict:
     return dict(BASE_EXPECTED, **VARIANTS[name][1])
+
+
+if __name__ == "__main__":
+    # A variant as a file, for tests outside Python (the C++ side's report and PDF tests):
+    #   python3 tests/python/evidence_variants.py cpu-build > /tmp/cpu-build.json
+    import sys
+    if len(sys.argv) != 2 or sys.argv[1] not in VARIANTS:
+        sys.exit("usage: evidence_variants.py VARIANT  (one of: %s)" % ", ".join(VARIANTS))
+    json.dump(load(sys.argv[1]), sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
