@@ -48,10 +48,10 @@ def _md_block(b: Any, lang: str) -> str:
         return _md_table(head, [["**%s**" % tr(model.STATUS[f["status"]], lang), "%s (`%s`)" % (f["title"], f["id"]),
                                  f["message"], f["fix"]] for f in b.rows])
     if isinstance(b, StepBlock):
-        out = ["### %s — %s" % (b.title, b.state)]
-        out += ["- %s %s" % ("✓" if ok else "✗", msg) for ok, msg in b.own_checks]
-        out += ["- ⚠ **%s**: %s %s" % (d.get("code", ""), d.get("summary", ""), d.get("suggestion", ""))
-                for d in b.diagnoses]
+        notes = ["- %s %s" % ("✓" if ok else "✗", msg) for ok, msg in b.own_checks]
+        notes += ["- ⚠ **%s**: %s %s" % (d.get("code", ""), d.get("summary", ""), d.get("suggestion", ""))
+                  for d in b.diagnoses]
+        out = ["### %s — %s" % (b.title, b.state)] + (["\n".join(notes)] if notes else [])
         for c in b.commands:
             meta = " · ".join(str(p) for p in (tr(T("exit {}", "退出码 {}"), lang).format(c.exit_code), c.elapsed,
                                                c.where, c.started_at, c.error) if p not in (None, ""))
