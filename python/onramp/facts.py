@@ -131,6 +131,12 @@ def driver_cuda(ev: Mapping) -> str:
                                                            "cuda_version", default="")
 
 
+def gpus_requested(ev: Mapping) -> int:
+    """What the verification job asked for; the options' when it did not run (the engine's default is 1)."""
+    n = fact(ev, "verify", "gpus_requested")
+    return int(n if n is not None else get(ev, "options", "gpus", default=1))
+
+
 def env_name(ev: Mapping) -> str:
     return get(ev, "options", "env", default="") or fact(ev, "create-env", "env") or ""
 

@@ -205,10 +205,13 @@ class JsonReportTest(unittest.TestCase):
                 self.assertEqual(len(doc["checks"]), 11)
                 self.assertEqual(sum(doc["summary"].values()), 11)
                 self.assertEqual(doc["evidence"], ev)
+        statuses = [c["status"] for c in json.loads(report.render(variants.load("cpu-build"), "json", "en"))["checks"]]
+        self.assertEqual(statuses, sorted(statuses, key=("fail", "warn", "pass", "skip").index), "problems first")
         doc = json.loads(report.render(variants.load("complete"), "json", "en"))
         self.assertEqual(doc["facts"]["torch"], "2.1.2")
         self.assertEqual(doc["facts"]["driver_cuda"], "12.7")
-        self.assertEqual(doc["commands"][1], {"step": "identify", "command": "/home/student/miniconda3/bin/conda info --json",
+        self.assertEqual(doc["commands"][1], {"step": "identify",
+                                              "command": "/home/student/miniconda3/bin/conda info --json",
                                               "where": "login", "exit_code": 0, "error": "",
                                               "started_at": "2026-11-27T09:26:55.092Z", "elapsed_ms": 304})
 

@@ -11,11 +11,6 @@ TEST_IN_JOB = T("`srun --gres=gpu:{n} --pty bash -i`, then `conda activate {env}
                 "`python -c 'import torch; print(torch.cuda.device_count())'`")
 
 
-def _requested(ev) -> int:
-    n = facts.fact(ev, "verify", "gpus_requested")
-    return int(n if n is not None else facts.get(ev, "options", "gpus", default=1))
-
-
 def _cuda_install(ev, cuda: str) -> str:
     """The modern recipe's command for a build that the driver's CUDA runs."""
     env = facts.env_name(ev) or "ENV"
@@ -26,7 +21,7 @@ def _cuda_install(ev, cuda: str) -> str:
 
 @check("gpu.count", T("GPUs visible to PyTorch", "PyTorch 可见的 GPU"))
 def gpu_count(ev):
-    wanted = _requested(ev)
+    wanted = facts.gpus_requested(ev)
     if wanted <= 0:
         return skip(T("No GPU was requested (gpus = 0), so there is nothing to count.",
                       "没有申请 GPU（gpus = 0），无需检查数量。"))
@@ -63,7 +58,7 @@ def torch_cuda_build(ev):
     if cuda:
         return passed(T("PyTorch {} is built for CUDA {}.", "PyTorch {} 是 CUDA {} 版本。").format(version, cuda))
     build = facts.fact(ev, "install-torch", "torch_build") or "cpu"
-    if _requested(ev) <= 0:
+    if facts.gpus_requested(ev) <= 0:
         return passed(T("PyTorch {} is a CPU build ({}); no GPU was requested.",
                         "PyTorch {} 是 CPU 版本（{}）；本次没有申请 GPU。").format(version, build))
     driver = facts.driver_cuda(ev)

@@ -38,7 +38,7 @@ def _json(ev: Mapping, r: model.Report) -> str:
             "driver_version": facts.fact(ev, "compute-node", "driver_version"),
             "driver_cuda": facts.driver_cuda(ev) or None,
             "device_count": facts.fact(ev, "verify", "device_count"),
-            "gpus_requested": facts.fact(ev, "verify", "gpus_requested", facts.get(ev, "options", "gpus")),
+            "gpus_requested": facts.gpus_requested(ev),
         },
         "commands": commands,
         "evidence": onramp.thaw(ev),

@@ -24,6 +24,10 @@ STATES = {"pending": T("not started", "未开始"), "running": T("running", "进
           "failed": T("failed", "失败"), "cancelled": T("cancelled", "已取消")}
 STATUS = {"pass": T("pass", "通过"), "warn": T("warning", "警告"), "fail": T("fail", "失败"),
           "skip": T("skipped", "未检查")}
+RESULTS = {"succeeded": T("ready (verified on a GPU node)", "就绪（已在 GPU 节点上验证）"),
+           "plan-shown": T("plan shown, nothing changed", "只显示了计划，没有做任何改动"),
+           "blocked": T("stopped at the plan review", "在计划审核时被阻止"), "failed": T("failed", "失败"),
+           "cancelled": T("cancelled", "已取消")}
 NOT_COLLECTED = T("not collected", "未收集")
 
 
@@ -136,7 +140,8 @@ def _host_line(ev: Mapping) -> str:
 
 def build(ev: Mapping, lang: str) -> Report:
     found = checks.evaluate(ev)
-    rows = [f.as_dict(lang) for f in found]
+    # Problems first: a reader (or a helpdesk) looks at the top of the table.
+    rows = [f.as_dict(lang) for f in sorted(found, key=lambda f: checks.ORDER.index(f.status))]
     counts = checks.summary(found)
     env = facts.env_name(ev) or "?"
     host = facts.get(ev, "profile", "name") or facts.get(ev, "host", default="") or "?"
@@ -171,6 +176,7 @@ def _headline(ev: Mapping, lang: str, counts: Mapping[str, int]) -> str:
 
 def _summary(ev: Mapping, lang: str, counts: Mapping[str, int]) -> KV:
     result = facts.fact(ev, "evidence", "result")
+    result = tr(RESULTS[result], lang) if result in RESULTS else result
     return _kv(lang, [
         (T("Environment", "环境"), facts.env_name(ev)),
         (T("Profile", "连接配置"), facts.get(ev, "profile", "name")),
@@ -199,8 +205,7 @@ def _versions(ev: Mapping, lang: str) -> List[Any]:
         (T("cuDNN", "cuDNN"), cudnn),
         (T("CUDA available", "CUDA 可用"), facts.fact(ev, "verify", "cuda_available")),
         (T("GPUs seen / requested", "看到 / 申请的 GPU"),
-         "%s / %s" % (facts.fact(ev, "verify", "device_count", "?"), facts.fact(ev, "verify", "gpus_requested",
-                                                                               facts.get(ev, "options", "gpus", default="?")))),
+         "%s / %s" % (facts.fact(ev, "verify", "device_count", "?"), facts.gpus_requested(ev))),
         (T("GPU models", "GPU 型号"), devices or facts.fact(ev, "verify", "device_name")),
         (T("Architectures compiled in", "编译进的架构"), " ".join(probe.get("arch_list") or ())),
         (T("NVIDIA driver", "NVIDIA 驱动"), facts.fact(ev, "compute-node", "driver_version")),
@@ -258,8 +263,9 @@ def _storage(ev: Mapping, lang: str) -> List[Any]:
         blocks.append(Table([tr(x, lang) for x in (T("Folder", "目录"), T("Filesystem", "文件系统"),
                                                    T("Free", "可用"), T("Used", "已用"),
                                                    T("Mounted on", "挂载点"))],
-                            [[Code(s.get("path", "")), s.get("filesystem", ""), facts.human_bytes(s.get("available_bytes")),
-                              s.get("capacity", ""), s.get("mounted_on", "")] for s in space], numeric=(2, 3)))
+                            [[Code(s.get("path", "")), s.get("filesystem", ""),
+                              facts.human_bytes(s.get("available_bytes")), s.get("capacity", ""),
+                              s.get("mounted_on", "")] for s in space], numeric=(2, 3)))
     else:
         blocks.append(Note(tr(T("Free space was not collected.", "没有收集剩余空间信息。"), lang)))
     quota = facts.fact(ev, "identify", "quota")

@@ -1,6 +1,7 @@
 """Markdown for tickets, and plain text (the header comments of the environment.yml export)."""
 from __future__ import annotations
 
+import json
 import re
 from typing import Any, List
 
@@ -128,7 +129,7 @@ def environment_yml(ev, r: Report) -> str:
 
 def _yaml_str(text: str) -> str:
     # Plain scalars for ordinary names; JSON quoting (valid YAML) for anything YAML could misread.
-    if re.fullmatch(r"[A-Za-z0-9_][A-Za-z0-9_.+=*<>!,-]*", text) and not re.fullmatch(r"(?i)yes|no|true|false|null|on|off", text):
+    plain = re.fullmatch(r"[A-Za-z0-9_][A-Za-z0-9_.+=*<>!,-]*", text)
+    if plain and not re.fullmatch(r"(?i)yes|no|true|false|null|on|off|~", text):
         return text
-    import json
     return json.dumps(text, ensure_ascii=False)
