@@ -36,6 +36,15 @@ def thaw(value: Any) -> Any:
     return value
 
 
+def __getattr__(name: str) -> Any:
+    # `import onramp` stays cheap (the app imports it at start-up); a snippet can still write
+    # `onramp.checks.run_all()` without importing the submodule itself.
+    if name in ("checks", "report", "snippets", "facts"):
+        import importlib
+        return importlib.import_module("onramp." + name)
+    raise AttributeError("module 'onramp' has no attribute %r" % name)
+
+
 def _builtin_json() -> Optional[str]:
     try:
         import _onramp  # the C++ side's embedded module; absent outside the app

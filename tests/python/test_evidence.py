@@ -76,6 +76,17 @@ class EvidenceTest(unittest.TestCase):
         fake.evidence_json = lambda: ""
         self.assertEqual(dict(onramp.evidence()), {})
 
+    def test_submodules_on_demand(self):
+        import subprocess
+        package_dir = os.path.dirname(os.path.dirname(os.path.abspath(onramp.__file__)))
+        code = ("import sys; sys.path.insert(0, %r); import onramp; assert 'onramp.report' not in sys.modules; "
+                "print(len(onramp.checks.run_all({})), callable(onramp.report.render), onramp.snippets.discover('/-'))"
+                % package_dir)
+        out = subprocess.run([sys.executable, "-I", "-c", code], capture_output=True, text=True)
+        self.assertEqual(out.stdout.strip(), "11 True []", out.stderr)
+        with self.assertRaises(AttributeError):
+            onramp.nothing_here
+
     def test_result_is_taken_once(self):
         self.assertIsNone(onramp.take_result())
         onramp.result("warn", "disk 90% full", "conda clean --all -y")
