@@ -210,7 +210,10 @@ def _versions(ev: Mapping, lang: str) -> List[Any]:
         (T("Architectures compiled in", "编译进的架构"), " ".join(probe.get("arch_list") or ())),
         (T("NVIDIA driver", "NVIDIA 驱动"), facts.fact(ev, "compute-node", "driver_version")),
         (T("CUDA the driver supports", "驱动支持的 CUDA"), facts.driver_cuda(ev)),
+        (T("CUDA_VISIBLE_DEVICES in the job", "作业中的 CUDA_VISIBLE_DEVICES"), probe.get("cuda_visible_devices")),
         (T("Operating system (login node)", "操作系统（登录节点）"), info.get("user_agent")),
+        (T("glibc (login node)", "glibc（登录节点）"),
+         next((v[1] for v in info.get("virtual_pkgs") or () if len(v) > 1 and v[0] == "__glibc"), None)),
     ])]
 
 

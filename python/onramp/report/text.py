@@ -21,9 +21,11 @@ def _fence(text: str, info: str = "") -> str:
 
 
 def _cell(v: Any) -> str:
+    if isinstance(v, Code) and "`" not in v.text:
+        # One code span per line: <br> inside a code span would show literally.
+        return "<br>".join("`%s`" % line.replace("|", "\\|") for line in v.text.splitlines())
     text = v.text if isinstance(v, Code) else str(v)
-    text = text.replace("|", "\\|").replace("\n", "<br>")
-    return "`%s`" % text if isinstance(v, Code) and "`" not in text else text
+    return text.replace("|", "\\|").replace("\n", "<br>")
 
 
 def _md_table(head: List[str], rows: List[List[Any]]) -> str:
