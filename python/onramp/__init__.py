@@ -12,7 +12,8 @@ from typing import Any, Mapping, Optional
 __all__ = ["evidence", "set_evidence", "load_evidence", "freeze", "thaw", "result", "take_result",
            "STATUSES"]
 
-STATUSES = ("pass", "warn", "fail")
+# "skip": a snippet that finds nothing to check says so rather than passing.
+STATUSES = ("pass", "warn", "fail", "skip")
 
 _evidence: Mapping = MappingProxyType({})
 _result: Optional[dict] = None

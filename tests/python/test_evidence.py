@@ -98,7 +98,9 @@ class EvidenceTest(unittest.TestCase):
         self.assertEqual(onramp.take_result()["status"], "fail")
 
     def test_result_status_is_checked(self):
-        for bad in ("ok", "skip", "", "PASS"):
+        onramp.result("skip", "no GPU step yet")
+        self.assertEqual(onramp.take_result()["status"], "skip")
+        for bad in ("ok", "error", "", "PASS"):
             with self.subTest(bad=bad):
                 with self.assertRaises(ValueError):
                     onramp.result(bad, "x")
