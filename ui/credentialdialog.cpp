@@ -1,5 +1,7 @@
 #include "ui/credentialdialog.h"
 
+#include "ui/retranslate.h"
+
 #include "ui/theme.h"
 
 #include <QCheckBox>
@@ -57,29 +59,14 @@ CredentialDialog::CredentialDialog(const remote::AuthRequest &request, QWidget *
     setModal(true);
     const QString whoAsks = who(request);
     const bool passphrase = request.kind == remote::AuthRequest::Kind::Passphrase;
-    setWindowTitle(passphrase ? tr("Unlock Your Key") : tr("Sign In"));
-    setAccessibleName(windowTitle());
 
     auto *icon = new QLabel(this);
     icon->setObjectName(QStringLiteral("credentialIcon"));
     icon->setPixmap(themedIcon(QStringLiteral("key"), palette(), palette().color(QPalette::Highlight))
                         .pixmap(QSize(36, 36)));
     icon->setAlignment(Qt::AlignTop);
-    icon->setAccessibleName(tr("Key"));
 
-    QString headingText;
-    switch (request.kind) {
-    case remote::AuthRequest::Kind::Password:
-        headingText = tr("Sign in to %1").arg(whoAsks);
-        break;
-    case remote::AuthRequest::Kind::Passphrase:
-        headingText = tr("Unlock your key to sign in to %1").arg(whoAsks);
-        break;
-    case remote::AuthRequest::Kind::KeyboardInteractive:
-        headingText = tr("%1 asks you to sign in").arg(whoAsks);
-        break;
-    }
-    auto *heading = plainLabel(headingText, QStringLiteral("credentialHeading"), this);
+    auto *heading = plainLabel({}, QStringLiteral("credentialHeading"), this);
     QFont headingFont = heading->font();
     headingFont.setBold(true);
     headingFont.setPointSizeF(headingFont.pointSizeF() * 1.15);
@@ -89,18 +76,18 @@ CredentialDialog::CredentialDialog(const remote::AuthRequest &request, QWidget *
     text->setSpacing(8);
     text->addWidget(heading);
 
+    QLabel *passphraseExplanation = nullptr;
+    QLabel *keyFile = nullptr;
+    QLabel *passwordExplanation = nullptr;
     if (passphrase) {
-        text->addWidget(plainLabel(tr("Your private key is protected by a passphrase. Onramp needs it to "
-                                      "use the key; it is not sent to the server."),
-                                   QStringLiteral("passphraseExplanation"), this));
-        auto *keyFile
-            = plainLabel(QDir::toNativeSeparators(request.keyFile), QStringLiteral("keyFileLabel"), this);
+        passphraseExplanation = plainLabel({}, QStringLiteral("passphraseExplanation"), this);
+        text->addWidget(passphraseExplanation);
+        keyFile = plainLabel(QDir::toNativeSeparators(request.keyFile), QStringLiteral("keyFileLabel"), this);
         keyFile->setFont(monospaceFont());
-        keyFile->setAccessibleName(tr("Key file: %1").arg(QDir::toNativeSeparators(request.keyFile)));
         text->addWidget(keyFile);
     } else if (request.kind == remote::AuthRequest::Kind::Password) {
-        text->addWidget(plainLabel(tr("Onramp sends it to this server only, over the encrypted connection."),
-                                   QStringLiteral("passwordExplanation"), this));
+        passwordExplanation = plainLabel({}, QStringLiteral("passwordExplanation"), this);
+        text->addWidget(passwordExplanation);
     }
     if (!request.name.trimmed().isEmpty()) {
         auto *name = plainLabel(request.name.trimmed(), QStringLiteral("serverNameLabel"), this);
@@ -112,14 +99,14 @@ CredentialDialog::CredentialDialog(const remote::AuthRequest &request, QWidget *
     if (!request.instruction.trimmed().isEmpty())
         text->addWidget(plainLabel(request.instruction.trimmed(), QStringLiteral("instructionLabel"), this));
 
+    QLabel *error = nullptr;
     if (!request.previousError.isEmpty()) {
-        auto *error = plainLabel(request.previousError, QStringLiteral("previousErrorLabel"), this);
+        error = plainLabel(request.previousError, QStringLiteral("previousErrorLabel"), this);
         const QColor tone = toneColor(Tone::Error, palette());
         error->setStyleSheet(
             QStringLiteral("QLabel#previousErrorLabel { color: %1; background: %2; border: "
                            "1px solid %3; border-radius: 6px; padding: 6px 8px; }")
                 .arg(tone.name(), tint(tone, palette(), 0.10).name(), tint(tone, palette(), 0.45).name()));
-        error->setAccessibleName(tr("Not accepted: %1").arg(request.previousError));
         text->addWidget(error);
     }
 
@@ -135,8 +122,6 @@ CredentialDialog::CredentialDialog(const remote::AuthRequest &request, QWidget *
         field->setInputMethodHints(prompt.echo ? Qt::ImhNoAutoUppercase | Qt::ImhNoPredictiveText
                                                : Qt::ImhHiddenText | Qt::ImhSensitiveData
                                            | Qt::ImhNoAutoUppercase | Qt::ImhNoPredictiveText);
-        const QString name = promptName(prompt.text);
-        field->setAccessibleName(name.isEmpty() ? tr("Answer %1").arg(i + 1) : name);
         auto *label = plainLabel(prompt.text.trimmed(), QStringLiteral("promptLabel%1").arg(i), this);
         label->setWordWrap(true);
         label->setBuddy(field);
@@ -149,9 +134,8 @@ CredentialDialog::CredentialDialog(const remote::AuthRequest &request, QWidget *
     text->addLayout(form);
 
     if (!request.rememberKey.isEmpty()) {
-        m_remember = new QCheckBox(tr("Remember this password"), this);
+        m_remember = new QCheckBox(this);
         m_remember->setObjectName(QStringLiteral("rememberCheck"));
-        m_remember->setAccessibleName(m_remember->text());
         m_rememberWhere = plainLabel({}, QStringLiteral("rememberWhereLabel"), this);
         m_rememberWhere->setStyleSheet(
             QStringLiteral("QLabel#rememberWhereLabel { color: %1; }")
@@ -164,14 +148,11 @@ CredentialDialog::CredentialDialog(const remote::AuthRequest &request, QWidget *
 
     auto *buttons = new QDialogButtonBox(this);
     buttons->setObjectName(QStringLiteral("credentialButtons"));
-    m_ok = buttons->addButton(passphrase ? tr("Unlock") : tr("Sign In"), QDialogButtonBox::AcceptRole);
+    m_ok = buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
     m_ok->setObjectName(QStringLiteral("okButton"));
-    m_ok->setAccessibleName(m_ok->text());
     m_ok->setDefault(true); // Enter in any field submits
     m_cancel = buttons->addButton(QDialogButtonBox::Cancel);
     m_cancel->setObjectName(QStringLiteral("cancelButton"));
-    m_cancel->setText(tr("Cancel"));
-    m_cancel->setAccessibleName(m_cancel->text());
     m_cancel->setAutoDefault(false);
     m_cancel->setIcon({});
     m_ok->setIcon({});
@@ -189,7 +170,47 @@ CredentialDialog::CredentialDialog(const remote::AuthRequest &request, QWidget *
     layout->addLayout(top);
     layout->addWidget(buttons);
 
-    fitHeight();
+    bindTranslation(this, [=, this] {
+        setWindowTitle(passphrase ? tr("Unlock Your Key") : tr("Sign In"));
+        setAccessibleName(windowTitle());
+        icon->setAccessibleName(tr("Key"));
+        switch (request.kind) {
+        case remote::AuthRequest::Kind::Password:
+            heading->setText(tr("Sign in to %1").arg(whoAsks));
+            break;
+        case remote::AuthRequest::Kind::Passphrase:
+            heading->setText(tr("Unlock your key to sign in to %1").arg(whoAsks));
+            break;
+        case remote::AuthRequest::Kind::KeyboardInteractive:
+            heading->setText(tr("%1 asks you to sign in").arg(whoAsks));
+            break;
+        }
+        if (passphraseExplanation)
+            passphraseExplanation->setText(
+                tr("Your private key is protected by a passphrase. Onramp needs it "
+                   "to use the key; it is not sent to the server."));
+        if (keyFile)
+            keyFile->setAccessibleName(tr("Key file: %1").arg(QDir::toNativeSeparators(request.keyFile)));
+        if (passwordExplanation)
+            passwordExplanation->setText(
+                tr("Onramp sends it to this server only, over the encrypted connection."));
+        if (error)
+            error->setAccessibleName(tr("Not accepted: %1").arg(request.previousError));
+        for (int i = 0; i < m_fields.size(); ++i) {
+            const QString name = promptName(request.prompts.at(i).text);
+            m_fields.at(i)->setAccessibleName(name.isEmpty() ? tr("Answer %1").arg(i + 1) : name);
+        }
+        if (m_remember) {
+            m_remember->setText(tr("Remember this password"));
+            m_remember->setAccessibleName(m_remember->text());
+            setRememberLocation(m_rememberLocation); // fits the height too
+        }
+        m_ok->setText(passphrase ? tr("Unlock") : tr("Sign In"));
+        m_ok->setAccessibleName(m_ok->text());
+        m_cancel->setText(tr("Cancel"));
+        m_cancel->setAccessibleName(m_cancel->text());
+        fitHeight();
+    });
     if (!m_fields.isEmpty())
         m_fields.first()->setFocus(Qt::OtherFocusReason);
 }
@@ -224,6 +245,7 @@ void CredentialDialog::setRememberLocation(CredentialStore::Location location)
 {
     if (!m_rememberWhere)
         return;
+    m_rememberLocation = location;
     switch (location) {
     case CredentialStore::Location::Checking:
         m_rememberWhere->setText(tr("Checking whether your system keychain can keep it…"));

@@ -55,6 +55,7 @@ private:
     QStringList m_answers;
     QPointer<QCheckBox> m_remember;
     QPointer<QLabel> m_rememberWhere;
+    CredentialStore::Location m_rememberLocation = CredentialStore::Location::Checking;
     QPointer<QPushButton> m_ok;
     QPointer<QPushButton> m_cancel;
 };

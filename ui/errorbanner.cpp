@@ -1,5 +1,7 @@
 #include "ui/errorbanner.h"
 
+#include "ui/retranslate.h"
+
 #include "ui/theme.h"
 
 #include <QApplication>
@@ -50,14 +52,12 @@ ErrorBanner::ErrorBanner(QWidget *parent) : QFrame(parent)
     m_detailToggle->setObjectName(QStringLiteral("errorDetailToggle"));
     m_detailToggle->setFlat(true);
     m_detailToggle->setCheckable(true);
-    m_copy = new QPushButton(tr("Copy details"), this);
+    m_copy = new QPushButton(this);
     m_copy->setObjectName(QStringLiteral("copyErrorButton"));
     m_copy->setFlat(true);
-    m_copy->setToolTip(tr("Copy the message and the technical details, e.g. for your cluster's helpdesk"));
     m_close = new QToolButton(this);
     m_close->setObjectName(QStringLiteral("dismissErrorButton"));
     m_close->setAutoRaise(true);
-    m_close->setToolTip(tr("Dismiss"));
 
     auto *buttons = new QHBoxLayout;
     buttons->setContentsMargins(0, 0, 0, 0);
@@ -88,6 +88,16 @@ ErrorBanner::ErrorBanner(QWidget *parent) : QFrame(parent)
     setDetailVisible(false);
     m_theme = new PaletteFollower(this, [this] { applyTheme(); });
     hide();
+    // The title and the message are the caller's: it sets them again.
+    bindTranslation(this, [this] {
+        m_copy->setText(tr("Copy details"));
+        m_copy->setAccessibleName(m_copy->text());
+        m_copy->setToolTip(
+            tr("Copy the message and the technical details, e.g. for your cluster's helpdesk"));
+        m_close->setToolTip(tr("Dismiss"));
+        m_close->setAccessibleName(tr("Dismiss"));
+        setDetailVisible(m_detailToggle->isChecked());
+    });
 }
 
 ErrorBanner::~ErrorBanner() = default;
@@ -147,6 +157,7 @@ void ErrorBanner::setDetailVisible(bool visible)
 {
     m_detail->setVisible(visible && !m_error.detail.isEmpty());
     m_detailToggle->setText(visible ? tr("Hide details") : tr("Show details"));
+    m_detailToggle->setAccessibleName(m_detailToggle->text());
 }
 
 void ErrorBanner::applyTheme()

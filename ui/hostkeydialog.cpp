@@ -1,5 +1,7 @@
 #include "ui/hostkeydialog.h"
 
+#include "ui/retranslate.h"
+
 #include "ui/theme.h"
 
 #include <QApplication>
@@ -32,7 +34,6 @@ QLabel *valueLabel(const QString &text, const QString &objectName, QWidget *pare
 HostKeyDialog::HostKeyDialog(const remote::HostKey &key, QWidget *parent) : QDialog(parent), m_key(key)
 {
     setObjectName(QStringLiteral("hostKeyDialog"));
-    setWindowTitle(tr("Check the Server's Identity"));
     setModal(true);
 
     const QString hostPort
@@ -51,9 +52,6 @@ HostKeyDialog::HostKeyDialog(const remote::HostKey &key, QWidget *parent) : QDia
     headingFont.setBold(true);
     headingFont.setPointSizeF(headingFont.pointSizeF() * 1.15);
     heading->setFont(headingFont);
-    heading->setText(key.verdict == remote::HostKey::Verdict::OtherType
-                         ? tr("Your known hosts file has a different type of key for %1.").arg(hostPort)
-                         : tr("This is the first time this computer connects to %1.").arg(hostPort));
 
     const QString knownHosts = QDir::toNativeSeparators(key.knownHostsFile.isEmpty() ? defaultKnownHostsPath()
                                                                                      : key.knownHostsFile);
@@ -61,15 +59,19 @@ HostKeyDialog::HostKeyDialog(const remote::HostKey &key, QWidget *parent) : QDia
     explanation->setObjectName(QStringLiteral("hostKeyExplanation"));
     explanation->setTextFormat(Qt::PlainText);
     explanation->setWordWrap(true);
-    explanation->setText(
-        tr("Every SSH server has a key that proves which machine it is. Onramp has no record of this "
-           "server's "
-           "key yet, so it cannot tell whether you reached your cluster or a machine pretending to be it.\n\n"
-           "Compare the fingerprint below with the one your cluster's administrators publish, or send it to "
-           "them and ask. If it matches, choose “Trust and connect”: Onramp saves the key in %1 and will "
-           "warn "
-           "you if it ever changes. If you are not sure, choose Cancel.")
-            .arg(knownHosts));
+    const auto explanationText = [knownHosts] {
+        return tr("Every SSH server has a key that proves which machine it is. Onramp has no record of this "
+                  "server's "
+                  "key yet, so it cannot tell whether you reached your cluster or a machine pretending to be "
+                  "it.\n\n"
+                  "Compare the fingerprint below with the one your cluster's administrators publish, or send "
+                  "it to "
+                  "them and ask. If it matches, choose “Trust and connect”: Onramp saves the key in %1 and "
+                  "will "
+                  "warn "
+                  "you if it ever changes. If you are not sure, choose Cancel.")
+            .arg(knownHosts);
+    };
 
     m_fingerprint = valueLabel(key.fingerprint, QStringLiteral("fingerprintLabel"), this);
     m_fingerprint->setFont(monospaceFont());
@@ -82,7 +84,6 @@ HostKeyDialog::HostKeyDialog(const remote::HostKey &key, QWidget *parent) : QDia
     copy->setObjectName(QStringLiteral("copyFingerprintButton"));
     copy->setAutoRaise(true);
     copy->setIcon(themedIcon(QStringLiteral("copy"), palette()));
-    copy->setToolTip(tr("Copy the fingerprint"));
     connect(copy, &QToolButton::clicked, this,
             [this] { QApplication::clipboard()->setText(m_key.fingerprint); });
     auto *fingerprintRow = new QHBoxLayout;
@@ -94,19 +95,21 @@ HostKeyDialog::HostKeyDialog(const remote::HostKey &key, QWidget *parent) : QDia
     facts->setLabelAlignment(Qt::AlignLeft);
     facts->setHorizontalSpacing(14);
     facts->setVerticalSpacing(6);
-    facts->addRow(tr("Host"), valueLabel(key.host, QStringLiteral("hostKeyHostLabel"), this));
-    facts->addRow(tr("Port"),
-                  valueLabel(QString::number(key.port), QStringLiteral("hostKeyPortLabel"), this));
-    facts->addRow(tr("Key type"), valueLabel(key.type, QStringLiteral("hostKeyTypeLabel"), this));
-    facts->addRow(tr("Fingerprint"), fingerprintRow);
+    auto *hostLabel = new QLabel(this);
+    auto *portLabel = new QLabel(this);
+    auto *typeLabel = new QLabel(this);
+    auto *fingerprintLabel = new QLabel(this);
+    facts->addRow(hostLabel, valueLabel(key.host, QStringLiteral("hostKeyHostLabel"), this));
+    facts->addRow(portLabel, valueLabel(QString::number(key.port), QStringLiteral("hostKeyPortLabel"), this));
+    facts->addRow(typeLabel, valueLabel(key.type, QStringLiteral("hostKeyTypeLabel"), this));
+    facts->addRow(fingerprintLabel, fingerprintRow);
 
     auto *buttons = new QDialogButtonBox(this);
-    m_trust = buttons->addButton(tr("Trust and connect"), QDialogButtonBox::AcceptRole);
+    m_trust = buttons->addButton(QString(), QDialogButtonBox::AcceptRole);
     m_trust->setObjectName(QStringLiteral("trustButton"));
     m_trust->setAutoDefault(false);
     m_cancel = buttons->addButton(QDialogButtonBox::Cancel);
     m_cancel->setObjectName(QStringLiteral("cancelButton"));
-    m_cancel->setText(tr("Cancel"));
     m_cancel->setDefault(true);
     m_cancel->setAutoDefault(true);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -131,12 +134,30 @@ HostKeyDialog::HostKeyDialog(const remote::HostKey &key, QWidget *parent) : QDia
 
     m_cancel->setIcon({}); // no style icon on one button only
 
-    // Wrapped labels make a top-level window's size hint unreliable (and very wide for Chinese,
-    // which has no spaces to wrap at): fix the width, then give the text all the height it needs.
-    const int width = qBound(600, fontMetrics().horizontalAdvance(QLatin1Char('x')) * 88, 820);
-    setFixedWidth(width);
-    resize(width, qMax(sizeHint().height(), layout->totalHeightForWidth(width)));
-    setMinimumHeight(layout->totalHeightForWidth(width));
+    bindTranslation(this, [=, this] {
+        setWindowTitle(tr("Check the Server's Identity"));
+        heading->setText(key.verdict == remote::HostKey::Verdict::OtherType
+                             ? tr("Your known hosts file has a different type of key for %1.").arg(hostPort)
+                             : tr("This is the first time this computer connects to %1.").arg(hostPort));
+        explanation->setText(explanationText());
+        copy->setToolTip(tr("Copy the fingerprint"));
+        copy->setAccessibleName(tr("Copy the fingerprint"));
+        hostLabel->setText(tr("Host"));
+        portLabel->setText(tr("Port"));
+        typeLabel->setText(tr("Key type"));
+        fingerprintLabel->setText(tr("Fingerprint"));
+        m_trust->setText(tr("Trust and connect"));
+        m_trust->setAccessibleName(m_trust->text());
+        m_cancel->setText(tr("Cancel"));
+        m_cancel->setAccessibleName(m_cancel->text());
+
+        // Wrapped labels make a top-level window's size hint unreliable (and very wide for Chinese,
+        // which has no spaces to wrap at): fix the width, then give the text all the height it needs.
+        const int width = qBound(600, fontMetrics().horizontalAdvance(QLatin1Char('x')) * 88, 820);
+        setFixedWidth(width);
+        resize(width, qMax(sizeHint().height(), layout->totalHeightForWidth(width)));
+        setMinimumHeight(layout->totalHeightForWidth(width));
+    });
     m_cancel->setFocus(Qt::OtherFocusReason);
 }
 

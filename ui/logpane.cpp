@@ -1,5 +1,7 @@
 #include "ui/logpane.h"
 
+#include "ui/retranslate.h"
+
 #include "ui/terminal/terminalscreen.h"
 
 #include <QAbstractTextDocumentLayout>
@@ -158,7 +160,7 @@ LogPane::LogPane(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("logPane"));
 
-    auto *title = new QLabel(tr("Output"), this);
+    auto *title = new QLabel(this);
     title->setObjectName(QStringLiteral("logTitle"));
     QFont titleFont = title->font();
     titleFont.setBold(true);
@@ -178,22 +180,16 @@ LogPane::LogPane(QWidget *parent) : QWidget(parent)
     m_droppedLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_droppedLabel->hide();
 
-    m_followButton
-        = makeToolButton(this, QStringLiteral("followTailButton"),
-                         tr("Follow new output (scroll to the end as it arrives)"), tr("Follow new output"));
+    // Tooltips and accessible names: set with the other texts, below.
+    m_followButton = makeToolButton(this, QStringLiteral("followTailButton"), {}, {});
     m_followButton->setCheckable(true);
     m_followButton->setChecked(true);
-    m_timestampsButton = makeToolButton(this, QStringLiteral("timestampsButton"),
-                                        tr("Show the time each line arrived"), tr("Show times"));
+    m_timestampsButton = makeToolButton(this, QStringLiteral("timestampsButton"), {}, {});
     m_timestampsButton->setCheckable(true);
-    m_findButton
-        = makeToolButton(this, QStringLiteral("findButton"), tr("Find in the output (Ctrl+F)"), tr("Find"));
-    m_copyButton = makeToolButton(this, QStringLiteral("copyLogButton"),
-                                  tr("Copy the output (or the selected part) to the clipboard"), tr("Copy"));
-    m_saveButton = makeToolButton(this, QStringLiteral("saveLogButton"), tr("Save the output to a text file"),
-                                  tr("Save"));
-    m_clearButton = makeToolButton(this, QStringLiteral("clearLogButton"), tr("Clear the output shown here"),
-                                   tr("Clear"));
+    m_findButton = makeToolButton(this, QStringLiteral("findButton"), {}, {});
+    m_copyButton = makeToolButton(this, QStringLiteral("copyLogButton"), {}, {});
+    m_saveButton = makeToolButton(this, QStringLiteral("saveLogButton"), {}, {});
+    m_clearButton = makeToolButton(this, QStringLiteral("clearLogButton"), {}, {});
 
     auto *header = new QHBoxLayout;
     header->setContentsMargins(0, 0, 0, 0);
@@ -212,39 +208,65 @@ LogPane::LogPane(QWidget *parent) : QWidget(parent)
 
     m_view = new LogTextEdit(this);
     m_view->setObjectName(QStringLiteral("logView"));
-    m_view->setAccessibleName(tr("Output"));
     m_view->setReadOnly(true);
     m_view->setUndoRedoEnabled(false);
     m_view->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_view->setWordWrapMode(QTextOption::WrapAnywhere);
     m_view->setFont(monospaceFont());
     m_view->setMaximumBlockCount(m_maximumLines + 1);
-    m_view->setPlaceholderText(tr("Output from the cluster appears here once you connect."));
     m_view->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_view->installEventFilter(this);
 
     m_findBar = new QWidget(this);
     m_findBar->setObjectName(QStringLiteral("logFindBar"));
-    m_findBar->setAccessibleName(tr("Find in output"));
     m_findField = new QLineEdit(m_findBar);
     m_findField->setObjectName(QStringLiteral("logFindField"));
-    m_findField->setPlaceholderText(tr("Find in output"));
-    m_findField->setAccessibleName(tr("Text to find"));
     m_findField->setClearButtonEnabled(true);
     m_findField->installEventFilter(this);
     m_findCount = new QLabel(m_findBar);
     m_findCount->setObjectName(QStringLiteral("logFindCount"));
-    m_findCount->setAccessibleName(tr("Matches"));
-    // Wide enough for large counts, so that the bar does not jump while output streams in.
-    m_findCount->setMinimumWidth(
-        m_findCount->fontMetrics().horizontalAdvance(tr("%1 of %2").arg(88888).arg(88888)));
     m_findCount->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    m_findPreviousButton = makeToolButton(m_findBar, QStringLiteral("logFindPrevious"),
-                                          tr("Previous match (Shift+Enter)"), tr("Previous match"));
-    m_findNextButton = makeToolButton(m_findBar, QStringLiteral("logFindNext"), tr("Next match (Enter)"),
-                                      tr("Next match"));
-    m_findCloseButton = makeToolButton(m_findBar, QStringLiteral("logFindClose"),
-                                       tr("Close the find bar (Esc)"), tr("Close find"));
+    m_findPreviousButton = makeToolButton(m_findBar, QStringLiteral("logFindPrevious"), {}, {});
+    m_findNextButton = makeToolButton(m_findBar, QStringLiteral("logFindNext"), {}, {});
+    m_findCloseButton = makeToolButton(m_findBar, QStringLiteral("logFindClose"), {}, {});
+    bindTranslation(this, [=, this] {
+        title->setText(tr("Output"));
+        m_followButton->setToolTip(tr("Follow new output (scroll to the end as it arrives)"));
+        m_followButton->setAccessibleName(tr("Follow new output"));
+        m_timestampsButton->setToolTip(tr("Show the time each line arrived"));
+        m_timestampsButton->setAccessibleName(tr("Show times"));
+        m_findButton->setToolTip(tr("Find in the output (Ctrl+F)"));
+        m_findButton->setAccessibleName(tr("Find"));
+        m_copyButton->setToolTip(tr("Copy the output (or the selected part) to the clipboard"));
+        m_copyButton->setAccessibleName(tr("Copy"));
+        m_saveButton->setToolTip(tr("Save the output to a text file"));
+        m_saveButton->setAccessibleName(tr("Save"));
+        m_clearButton->setToolTip(tr("Clear the output shown here"));
+        m_clearButton->setAccessibleName(tr("Clear"));
+        m_view->setAccessibleName(tr("Output"));
+        // An owner may have put its own placeholder (a setup step's): that one it translates itself.
+        const QString placeholder = tr("Output from the cluster appears here once you connect.");
+        if (m_view->placeholderText().isEmpty() || m_view->placeholderText() == m_placeholder)
+            m_view->setPlaceholderText(placeholder);
+        m_placeholder = placeholder;
+        m_findBar->setAccessibleName(tr("Find in output"));
+        m_findField->setPlaceholderText(tr("Find in output"));
+        m_findField->setAccessibleName(tr("Text to find"));
+        m_findCount->setAccessibleName(tr("Matches"));
+        // Wide enough for large counts, so that the bar does not jump while output streams in.
+        m_findCount->setMinimumWidth(
+            m_findCount->fontMetrics().horizontalAdvance(tr("%1 of %2").arg(88888).arg(88888)));
+        m_findPreviousButton->setToolTip(tr("Previous match (Shift+Enter)"));
+        m_findPreviousButton->setAccessibleName(tr("Previous match"));
+        m_findNextButton->setToolTip(tr("Next match (Enter)"));
+        m_findNextButton->setAccessibleName(tr("Next match"));
+        m_findCloseButton->setToolTip(tr("Close the find bar (Esc)"));
+        m_findCloseButton->setAccessibleName(tr("Close find"));
+        // What depends on the state: the source badge, the dropped lines, the match count.
+        setSource(m_source);
+        updateDroppedNote();
+        updateFindCount();
+    });
     auto *findLayout = new QHBoxLayout(m_findBar);
     findLayout->setContentsMargins(0, 0, 0, 0);
     findLayout->setSpacing(4);
@@ -1158,7 +1180,7 @@ void LogPane::selectMatch(int index)
     updateMatchHighlights();
 }
 
-void LogPane::updateMatchHighlights()
+void LogPane::updateFindCount()
 {
     const QString needle = m_findField->text();
     if (needle.isEmpty())
@@ -1169,6 +1191,12 @@ void LogPane::updateMatchHighlights()
         m_findCount->setText(tr("%1 of %2").arg(m_currentMatch + 1).arg(m_matches.size()));
     else
         m_findCount->setText(tr("%n match(es)", nullptr, int(m_matches.size())));
+}
+
+void LogPane::updateMatchHighlights()
+{
+    updateFindCount();
+    const QString needle = m_findField->text();
 
     const QPalette pal = palette();
     QTextCharFormat all;

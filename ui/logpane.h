@@ -167,6 +167,7 @@ private:
     void refreshMatches(bool moveToNearest);
     void selectMatch(int index);
     void updateMatchHighlights();
+    void updateFindCount();
 
     PaletteFollower *m_theme = nullptr;
     QPointer<QLabel> m_badge;
@@ -210,6 +211,7 @@ private:
     int m_flushCount = 0;
     bool m_scrolling = false; // our own scroll, not the user's
     QString m_source;
+    QString m_placeholder; // the placeholder of its own, as last translated
     Tone m_statusTone = Tone::Neutral;
 
     QList<qsizetype> m_matches; // start positions in the document

@@ -1,5 +1,7 @@
 #include "ui/terminal/terminalpane.h"
 
+#include "ui/retranslate.h"
+
 #include "ui/terminal/terminalview.h"
 #include "ui/theme.h"
 
@@ -31,26 +33,21 @@ QToolButton *makeToolButton(QWidget *parent, const QString &objectName, const QS
 TerminalPane::TerminalPane(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("terminalPane"));
-    setAccessibleName(tr("Terminal"));
 
-    m_title = new QLabel(tr("Terminal"), this);
+    m_title = new QLabel(this);
     m_title->setObjectName(QStringLiteral("terminalTitle"));
     QFont titleFont = m_title->font();
     titleFont.setBold(true);
     m_title->setFont(titleFont);
 
-    m_zoomOutButton = makeToolButton(this, QStringLiteral("terminalZoomOutButton"), tr("A\u2212"),
-                                     tr("Zoom out"), tr("Smaller text (Ctrl+-)"));
-    m_zoomInButton = makeToolButton(this, QStringLiteral("terminalZoomInButton"), tr("A+"), tr("Zoom in"),
-                                    tr("Larger text (Ctrl+=)"));
-    m_copyButton = makeToolButton(this, QStringLiteral("terminalCopyButton"), tr("Copy"), tr("Copy"),
-                                  tr("Copy the selected text (Ctrl+Shift+C)"));
+    // The texts, accessible names and tooltips: set with the other texts, below.
+    m_zoomOutButton = makeToolButton(this, QStringLiteral("terminalZoomOutButton"), {}, {}, {});
+    m_zoomInButton = makeToolButton(this, QStringLiteral("terminalZoomInButton"), {}, {}, {});
+    m_copyButton = makeToolButton(this, QStringLiteral("terminalCopyButton"), {}, {}, {});
     m_copyButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_copyButton->setEnabled(false);
-    m_pasteButton = makeToolButton(this, QStringLiteral("terminalPasteButton"), tr("Paste"), tr("Paste"),
-                                   tr("Paste the clipboard into the terminal (Ctrl+Shift+V)"));
-    m_clearButton = makeToolButton(this, QStringLiteral("terminalClearButton"), tr("Clear scrollback"),
-                                   tr("Clear scrollback"), tr("Forget the lines that scrolled off the top"));
+    m_pasteButton = makeToolButton(this, QStringLiteral("terminalPasteButton"), {}, {}, {});
+    m_clearButton = makeToolButton(this, QStringLiteral("terminalClearButton"), {}, {}, {});
     m_clearButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
 
     auto *toolbar = new QHBoxLayout;
@@ -71,12 +68,8 @@ TerminalPane::TerminalPane(QWidget *parent) : QWidget(parent)
     m_startText->setObjectName(QStringLiteral("terminalStartText"));
     m_startText->setWordWrap(true);
     m_startText->setTextFormat(Qt::RichText);
-    m_startText->setText(tr("Opens a shell on the login node. Type <code>%1</code> to reach a compute node, "
-                            "as in the guide.")
-                             .arg(QStringLiteral("srun --pty bash -i")));
-    m_openButton = new QPushButton(tr("Open terminal"), m_startPanel);
+    m_openButton = new QPushButton(m_startPanel);
     m_openButton->setObjectName(QStringLiteral("openTerminalButton"));
-    m_openButton->setAccessibleName(tr("Open terminal"));
     auto *startLayout = new QHBoxLayout(m_startPanel);
     startLayout->addWidget(m_startText, 1);
     startLayout->addWidget(m_openButton);
@@ -101,12 +94,42 @@ TerminalPane::TerminalPane(QWidget *parent) : QWidget(parent)
     connect(m_openButton, &QPushButton::clicked, this, &TerminalPane::openRequested);
     connect(m_view, &TerminalView::selectionChanged, m_copyButton, &QToolButton::setEnabled);
     connect(m_view, &TerminalView::titleChanged, this, [this](const QString &title) {
-        m_title->setText(title.isEmpty() ? tr("Terminal") : tr("Terminal \u2014 %1").arg(title));
+        m_remoteTitle = title;
+        updateTitle();
     });
     connect(m_view, &TerminalView::ended, this, &TerminalPane::updateState);
 
     m_theme = new PaletteFollower(this, [this] { applyTheme(); });
     updateState();
+    bindTranslation(this, [this] {
+        setAccessibleName(tr("Terminal"));
+        updateTitle();
+        const auto label = [](QToolButton *button, const QString &text, const QString &accessibleName,
+                              const QString &toolTip) {
+            button->setText(text);
+            button->setAccessibleName(accessibleName);
+            button->setToolTip(toolTip);
+        };
+        label(m_zoomOutButton, tr("A\u2212"), tr("Zoom out"), tr("Smaller text (Ctrl+-)"));
+        label(m_zoomInButton, tr("A+"), tr("Zoom in"), tr("Larger text (Ctrl+=)"));
+        label(m_copyButton, tr("Copy"), tr("Copy"), tr("Copy the selected text (Ctrl+Shift+C)"));
+        label(m_pasteButton, tr("Paste"), tr("Paste"),
+              tr("Paste the clipboard into the terminal (Ctrl+Shift+V)"));
+        label(m_clearButton, tr("Clear scrollback"), tr("Clear scrollback"),
+              tr("Forget the lines that scrolled off the top"));
+        m_startText->setText(
+            tr("Opens a shell on the login node. Type <code>%1</code> to reach a compute node, "
+               "as in the guide.")
+                .arg(QStringLiteral("srun --pty bash -i")));
+        m_openButton->setText(tr("Open terminal"));
+        m_openButton->setAccessibleName(tr("Open terminal"));
+    });
+}
+
+// "Terminal", or "Terminal — <what the shell calls itself>".
+void TerminalPane::updateTitle()
+{
+    m_title->setText(m_remoteTitle.isEmpty() ? tr("Terminal") : tr("Terminal \u2014 %1").arg(m_remoteTitle));
 }
 
 TerminalPane::~TerminalPane() = default;
@@ -114,7 +137,8 @@ TerminalPane::~TerminalPane() = default;
 void TerminalPane::setTerminal(remote::RemoteTerminal *terminal)
 {
     m_view->setTerminal(terminal);
-    m_title->setText(tr("Terminal"));
+    m_remoteTitle.clear();
+    updateTitle();
     updateState();
     if (terminal)
         m_view->setFocus();

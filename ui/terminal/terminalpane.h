@@ -36,10 +36,12 @@ Q_SIGNALS:
 
 private:
     void updateState();
+    void updateTitle();
     void applyTheme();
 
     TerminalView *m_view = nullptr;
     QPointer<QLabel> m_title;
+    QString m_remoteTitle; // what the shell calls its window, or empty
     QPointer<QToolButton> m_zoomOutButton;
     QPointer<QToolButton> m_zoomInButton;
     QPointer<QToolButton> m_copyButton;

@@ -1,5 +1,7 @@
 #include "ui/terminal/terminalview.h"
 
+#include "ui/retranslate.h"
+
 #include "ui/theme.h"
 
 #include <QApplication>
@@ -43,7 +45,7 @@ bool isWordCharacter(const QString &text)
 TerminalView::TerminalView(QWidget *parent) : QAbstractScrollArea(parent)
 {
     setObjectName(QStringLiteral("terminalView"));
-    setAccessibleName(tr("Terminal"));
+    bindTranslation(this, [this] { setAccessibleName(tr("Terminal")); });
     setFocusPolicy(Qt::StrongFocus);
     setAttribute(Qt::WA_InputMethodEnabled, true);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
