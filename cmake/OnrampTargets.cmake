@@ -17,3 +17,15 @@ function(onramp_add_layer name)
   onramp_target_defaults(onramp_${name})
   set_property(GLOBAL APPEND PROPERTY ONRAMP_LAYERS onramp_${name})
 endfunction()
+
+# Where the programs and share/onramp's files are installed. Everywhere but macOS: bin/ and
+# share/onramp/ beside it. In a macOS bundle: Contents/MacOS and Contents/Resources, because codesign
+# seals only those. core/datadirs.h looks in both places relative to the executable.
+include(GNUInstallDirs)
+if(APPLE)
+  set(ONRAMP_INSTALL_BINDIR onramp.app/Contents/MacOS)
+  set(ONRAMP_INSTALL_DATADIR onramp.app/Contents/Resources)
+else()
+  set(ONRAMP_INSTALL_BINDIR ${CMAKE_INSTALL_BINDIR})
+  set(ONRAMP_INSTALL_DATADIR ${CMAKE_INSTALL_DATADIR}/onramp)
+endif()

@@ -2,6 +2,7 @@
 // receives a TransportFactory and never sees libssh.
 #include "core/translation.h"
 #include "core/version.h"
+#include "core/versionreport.h"
 #include "python/runtimeinfo.h"
 #include "ssh/sshtransport.h"
 #include "ui/appsettings.h"
@@ -58,9 +59,9 @@ int main(int argc, char *argv[])
     }
     if (options.value().showVersion) {
         const onramp::python::RuntimeInfo python = onramp::python::runtimeInfo();
-        std::printf("Onramp %s\nQt %s\nlibssh %s\nPython %s\n", ONRAMP_VERSION, qVersion(),
-                    qPrintable(onramp::ssh::libsshVersion()),
-                    qPrintable(python.version.section(QLatin1Char(' '), 0, 0)));
+        std::fputs(qPrintable(onramp::versionReport({QStringLiteral("onramp"), onramp::ssh::libsshVersion(),
+                                                     python.version, python.executable, python.isolated})),
+                   stdout);
         return 0;
     }
 

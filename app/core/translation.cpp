@@ -1,5 +1,7 @@
 #include "core/translation.h"
 
+#include "core/datadirs.h"
+
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -34,10 +36,13 @@ QString installTranslators(QCoreApplication &app, const QString &language)
         QLocale::setDefault(locale);
     QString inEffect = QStringLiteral("en");
     auto *onramp = new QTranslator(&app);
-    if (onramp->load(locale, QStringLiteral("onramp"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+    const QString catalogues = translationsDirectory();
+    // An empty folder would make load() look in the working directory.
+    if (!catalogues.isEmpty()
+        && onramp->load(locale, QStringLiteral("onramp"), QStringLiteral("_"), catalogues)) {
         app.installTranslator(onramp);
         inEffect = onramp->language().isEmpty() ? inEffect : onramp->language();
-    } else if (onramp->load(QStringLiteral("onramp_en"), QStringLiteral(":/i18n"))) {
+    } else if (!catalogues.isEmpty() && onramp->load(QStringLiteral("onramp_en"), catalogues)) {
         // English needs a catalogue too, for plurals only: "%n GPU(s)" becomes "1 GPU" / "2 GPUs".
         app.installTranslator(onramp);
     } else {

@@ -14,8 +14,8 @@ QString languageFromArguments(const QStringList &arguments);
 // Whether `language` is one --lang accepts: empty (the system's), "en", or a locale name Qt knows.
 bool isKnownLanguage(const QString &language);
 
-// Installs Onramp's translation (the catalogue of every layer, compiled into onramp_core under
-// :/i18n) and Qt's own (qtbase, from QLibraryInfo's translations folder, when present) for
+// Installs Onramp's translation (the catalogue of every layer: onramp_*.qm in
+// translationsDirectory(), core/datadirs.h) and Qt's own (qtbase, from QLibraryInfo's translations folder, when present) for
 // `language`, or for the system locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG) when empty.
 // "en" forces English. Returns the language in effect ("en", "zh_CN", ...).
 QString installTranslators(QCoreApplication &app, const QString &language);
