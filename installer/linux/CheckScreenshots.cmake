@@ -1,0 +1,15 @@
+# Every screenshot the metainfo names must exist in docs/screenshots: offline, this is the part of
+# `appstreamcli validate` (with network) that CI can check.
+file(READ ${METAINFO} xml)
+string(REGEX MATCHALL "/docs/screenshots/[^<]+\\.png" shots "${xml}")
+if(NOT shots)
+  message(FATAL_ERROR "${METAINFO} names no screenshots")
+endif()
+foreach(shot IN LISTS shots)
+  get_filename_component(name ${shot} NAME)
+  if(NOT EXISTS ${SCREENSHOTS}/${name})
+    message(FATAL_ERROR "${METAINFO} shows ${name}, which is not in ${SCREENSHOTS}")
+  endif()
+endforeach()
+list(LENGTH shots count)
+message(STATUS "${count} screenshots found")
