@@ -4,6 +4,7 @@
 #include "cli/diagnosecommand.h"
 #include "cli/execcommand.h"
 #include "cli/interruptwatcher.h"
+#include "cli/pythoncommands.h"
 #include "cli/setupcommand.h"
 #include "cli/statuscommands.h"
 #include "cli/versionreport.h"
@@ -14,10 +15,12 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QLoggingCategory>
 #include <QTextStream>
 
 #include <cstdio>
+#include <memory>
 
 using namespace onramp;
 using cli::Tr;
@@ -44,7 +47,20 @@ QString commandLineFrom(const QStringList &words)
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    // Only a PDF needs fonts and painting: every other command runs without a display or its libraries.
+    std::unique_ptr<QCoreApplication> application;
+    QStringList rawArguments;
+    for (int i = 0; i < argc; ++i)
+        rawArguments << QString::fromLocal8Bit(argv[i]);
+    if (cli::wantsPdf(rawArguments)) {
+        if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM") && !qEnvironmentVariableIsSet("DISPLAY")
+            && !qEnvironmentVariableIsSet("WAYLAND_DISPLAY"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        application = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        application = std::make_unique<QCoreApplication>(argc, argv);
+    }
+    QCoreApplication &app = *application;
     QCoreApplication::setApplicationName(QStringLiteral("onramp-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ONRAMP_VERSION));
     // Before the parser is built, so that --help and its errors are in the language asked for.
@@ -69,7 +85,12 @@ int main(int argc, char **argv)
         "diagnose [FILE|-]: explains a log from the cluster (conda, srun, sbatch, squeue, nvidia-smi or "
         "PyTorch output) read from FILE or, with “-” or nothing, from stdin; it needs no connection. "
         "--json prints the diagnoses as JSON. It exits with 0 when it recognised a problem, 1 when it "
-        "recognised none, 2 when the log could not be read."));
+        "recognised none, 2 when the log could not be read.\n\n"
+        "check: runs Onramp's checks and your own snippets (Python files in the snippets folder) over what "
+        "the setup of --host and --env found (or --evidence FILE); it needs no connection. It exits with 0 "
+        "when nothing failed, 1 when a check or a snippet failed, 2 when there was nothing to check.\n"
+        "report: writes the environment report for a teaching assistant or a helpdesk ticket "
+        "(--format html, md, pdf, json or yml; -o FILE) from the same evidence."));
     // Not addHelpOption(): its description comes from Qt's own catalogue, which Debian does not ship
     // in Chinese.
     const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
@@ -115,6 +136,8 @@ int main(int argc, char **argv)
     parser.addOptions(statusOptions.all());
     const cli::SetupCliOptions setupOptions;
     parser.addOptions(setupOptions.all());
+    const cli::PythonCliOptions pythonOptions;
+    parser.addOptions(pythonOptions.all());
     parser.addPositionalArgument(QStringLiteral("exec"), Tr::tr("Run a command on the cluster."),
                                  QStringLiteral("exec [options] -- command..."));
 
@@ -144,9 +167,19 @@ int main(int argc, char **argv)
             return usageError(request.error().message);
         return cli::runDiagnose(request.value());
     }
+    if (cli::isPythonVerb(verb)) {
+        // The evidence is on this computer (the setup journal or a file): no connection.
+        Result<cli::PythonRequest> request = cli::pythonRequestFrom(verb, words, parser, pythonOptions);
+        if (!request)
+            return usageError(request.error().message);
+        return verb == QLatin1String("check") ? cli::runCheck(request.value())
+                                              : cli::runReport(request.value());
+    }
     if (verb != QLatin1String("exec") && !cli::isStatusVerb(verb) && !cli::isSetupVerb(verb))
         return usageError(
-            Tr::tr("unknown command “%1”; the commands are “exec”, “gpus”, “jobs” and “diagnose”.")
+            Tr::tr(
+                "unknown command “%1”; the commands are “exec”, “gpus”, “jobs”, “setup”, “diagnose”, “check” "
+                "and “report”.")
                 .arg(verb));
     if (!parser.isSet(hostOption))
         return usageError(Tr::tr("--host is required."));
@@ -202,7 +235,8 @@ int main(int argc, char **argv)
         request.json = parser.isSet(statusOptions.json);
         cli::SetupCommand command(request, ssh::createSshTransport());
         cli::InterruptWatcher interrupts;
-        QObject::connect(&interrupts, &cli::InterruptWatcher::interrupted, &command, &cli::SetupCommand::interrupt);
+        QObject::connect(&interrupts, &cli::InterruptWatcher::interrupted, &command,
+                         &cli::SetupCommand::interrupt);
         QObject::connect(&command, &cli::SetupCommand::finished, &app,
                          [](int status) { QCoreApplication::exit(status); });
         command.start();

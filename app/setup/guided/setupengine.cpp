@@ -11,6 +11,7 @@
 #include "cluster/slurm/slurmvalidate.h"
 #include "core/shellquote.h"
 #include "setup/guided/guidedtr.h"
+#include "setup/guided/reportevidence.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -1096,6 +1097,29 @@ void SetupEngine::nextExtraPackage()
 // --- step 8 --------------------------------------------------------------------------------------------
 
 void SetupEngine::keepEvidence()
+{
+    setState(StepId::Evidence, StepState::Running);
+    // The report lists the env's packages with their sizes: conda list has no sizes, conda-meta does.
+    const Result<QString> command = packageMetadataCommand(m_env.prefix);
+    if (!command) {
+        finishEvidence();
+        return;
+    }
+    runShort(StepId::Evidence, QStringLiteral("login"), command.value(), [this](const Ran &ran) {
+        const Result<QJsonArray> packages = parsePackageMetadata(ran.stdoutText);
+        // Not a reason to fail a working setup: the report falls back to conda list without sizes.
+        if (packages)
+            m_evidence.step(StepId::Evidence).facts.insert(QStringLiteral("packages"), packages.value());
+        addCheck(StepId::Evidence,
+                 {QStringLiteral("evidence.packages"), packages.ok(),
+                  packages ? GuidedTr::tr("The environment’s %n package(s) were recorded.", nullptr,
+                                          int(packages.value().size()))
+                           : packages.error().message});
+        finishEvidence();
+    });
+}
+
+void SetupEngine::finishEvidence()
 {
     StepRecord &record = m_evidence.step(StepId::Evidence);
     record.facts.insert(QStringLiteral("finished_at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));

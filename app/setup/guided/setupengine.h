@@ -180,6 +180,7 @@ private:
     void extraPackages();
     void nextExtraPackage();
     void keepEvidence();
+    void finishEvidence();
 
     void readEnv(StepId step, std::function<void()> then);
     void requestPlan(StepId step, const QString &title, const QStringList &specs, const QStringList &channels,
