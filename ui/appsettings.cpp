@@ -15,6 +15,7 @@ const QString kPollKey = QStringLiteral("status/pollIntervalSeconds");
 const QString kEnvKey = QStringLiteral("setup/defaultEnvName");
 const QString kRecipeKey = QStringLiteral("setup/defaultRecipe");
 const QString kLanguageKey = QStringLiteral("interface/language");
+const QString kWelcomeKey = QStringLiteral("interface/welcomeSeen");
 
 QString recipeKey(setup::guided::Recipe recipe)
 {
@@ -64,6 +65,7 @@ AppSettings AppSettings::load(const QSettings &settings)
     if (settings.value(kRecipeKey).toString() == QLatin1String("modern"))
         s.defaultRecipe = setup::guided::Recipe::Modern;
     s.language = languageFromKey(settings.value(kLanguageKey).toString());
+    s.welcomeSeen = settings.value(kWelcomeKey, false).toBool();
     return s;
 }
 
@@ -80,6 +82,7 @@ void AppSettings::save(QSettings &settings) const
     settings.setValue(kEnvKey, defaultEnvName);
     settings.setValue(kRecipeKey, recipeKey(defaultRecipe));
     settings.setValue(kLanguageKey, languageKey(language));
+    settings.setValue(kWelcomeKey, welcomeSeen);
 }
 
 } // namespace ui

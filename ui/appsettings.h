@@ -29,8 +29,10 @@ public:
     // The environment the guided setup proposes (a name validateEnvName accepts for creating).
     QString defaultEnvName = QStringLiteral("cola");
     setup::guided::Recipe defaultRecipe = setup::guided::Recipe::Guide;
-    // Takes effect at the next start: the translators are installed before any window exists.
+    // Applied at start (before any window exists) and live when changed (switchLanguage()).
     Language language = Language::System;
+    // The first-run welcome page was closed once; it is not shown at start again.
+    bool welcomeSeen = false;
 
     int pollIntervalMs() const { return pollIntervalSeconds * 1000; }
 

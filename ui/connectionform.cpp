@@ -1,5 +1,6 @@
 #include "ui/connectionform.h"
 
+#include "ui/retranslate.h"
 #include "ui/theme.h"
 
 #include <QComboBox>
@@ -9,6 +10,7 @@
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -64,9 +66,6 @@ ConnectionForm::ConnectionForm(QWidget *parent) : QWidget(parent)
     m_host->setObjectName(QStringLiteral("hostCombo"));
     m_host->setEditable(true);
     m_host->setInsertPolicy(QComboBox::NoInsert);
-    m_host->lineEdit()->setPlaceholderText(tr("e.g. aha or login.example.edu"));
-    m_host->setToolTip(
-        tr("The cluster's login node: a host name, an address, or a Host alias from your SSH config."));
     m_host->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_host->setMinimumContentsLength(12);
 
@@ -78,26 +77,20 @@ ConnectionForm::ConnectionForm(QWidget *parent) : QWidget(parent)
 
     m_user = new QLineEdit(this);
     m_user->setObjectName(QStringLiteral("userEdit"));
-    m_user->setPlaceholderText(tr("From SSH config, or your local user name"));
     m_user->setClearButtonEnabled(true);
 
     m_port = new QSpinBox(this);
     m_port->setObjectName(QStringLiteral("portSpin"));
     m_port->setRange(0, 65535);
-    m_port->setSpecialValueText(tr("Default (22 or from SSH config)"));
-    m_port->setToolTip(tr("Leave at Default to use the port from your SSH config, or 22."));
 
     m_identity = new QLineEdit(this);
     m_identity->setObjectName(QStringLiteral("identityEdit"));
-    m_identity->setPlaceholderText(tr("ssh-agent or ~/.ssh/id_* keys"));
     m_identity->setClearButtonEnabled(true);
     m_identityBrowse = new QToolButton(this);
     m_identityBrowse->setObjectName(QStringLiteral("identityBrowseButton"));
-    m_identityBrowse->setToolTip(tr("Choose a private key file"));
 
     m_advancedToggle = new QToolButton(this);
     m_advancedToggle->setObjectName(QStringLiteral("advancedToggle"));
-    m_advancedToggle->setText(tr("Advanced"));
     m_advancedToggle->setCheckable(true);
     m_advancedToggle->setAutoRaise(true);
     m_advancedToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -107,23 +100,21 @@ ConnectionForm::ConnectionForm(QWidget *parent) : QWidget(parent)
     m_knownHosts = new QLineEdit(m_advanced);
     m_knownHosts->setObjectName(QStringLiteral("knownHostsEdit"));
     m_knownHosts->setPlaceholderText(QDir::toNativeSeparators(defaultKnownHostsPath()));
-    m_knownHosts->setToolTip(tr("Where the keys of servers you trust are kept. Shared with OpenSSH."));
     m_knownHostsBrowse = new QToolButton(m_advanced);
     m_knownHostsBrowse->setObjectName(QStringLiteral("knownHostsBrowseButton"));
-    m_knownHostsBrowse->setToolTip(tr("Choose a known hosts file"));
     m_sshConfig = new QLineEdit(m_advanced);
     m_sshConfig->setObjectName(QStringLiteral("sshConfigEdit"));
     m_sshConfig->setPlaceholderText(QDir::toNativeSeparators(defaultSshConfigPath()));
-    m_sshConfig->setToolTip(tr("The SSH config file whose Host aliases are offered above."));
     m_sshConfigBrowse = new QToolButton(m_advanced);
     m_sshConfigBrowse->setObjectName(QStringLiteral("sshConfigBrowseButton"));
-    m_sshConfigBrowse->setToolTip(tr("Choose an SSH config file"));
 
     auto *advancedLayout = new QFormLayout(m_advanced);
     advancedLayout->setContentsMargins(0, 0, 0, 0);
     advancedLayout->setRowWrapPolicy(QFormLayout::WrapAllRows);
-    advancedLayout->addRow(tr("Known hosts file"), withButton(m_advanced, m_knownHosts, m_knownHostsBrowse));
-    advancedLayout->addRow(tr("SSH config file"), withButton(m_advanced, m_sshConfig, m_sshConfigBrowse));
+    auto *knownHostsLabel = new QLabel(m_advanced);
+    auto *sshConfigLabel = new QLabel(m_advanced);
+    advancedLayout->addRow(knownHostsLabel, withButton(m_advanced, m_knownHosts, m_knownHostsBrowse));
+    advancedLayout->addRow(sshConfigLabel, withButton(m_advanced, m_sshConfig, m_sshConfigBrowse));
 
     m_connect = new QPushButton(this);
     m_connect->setObjectName(QStringLiteral("connectButton"));
@@ -131,10 +122,8 @@ ConnectionForm::ConnectionForm(QWidget *parent) : QWidget(parent)
     m_connect->setAutoDefault(true);
     m_connect->setMinimumHeight(34);
 
-    m_abandon = new QPushButton(tr("Disconnect"), this);
+    m_abandon = new QPushButton(this);
     m_abandon->setObjectName(QStringLiteral("abandonButton"));
-    m_abandon->setAccessibleName(m_abandon->text());
-    m_abandon->setToolTip(tr("End this session instead of reconnecting, to change where to connect."));
     m_abandon->setAutoDefault(false);
     m_abandon->setFlat(true);
     m_abandon->hide();
@@ -149,13 +138,13 @@ ConnectionForm::ConnectionForm(QWidget *parent) : QWidget(parent)
     form->setContentsMargins(0, 0, 0, 0);
     form->setRowWrapPolicy(QFormLayout::WrapAllRows);
     form->setVerticalSpacing(6);
-    auto *hostLabel = new QLabel(tr("&Host"), this);
+    auto *hostLabel = new QLabel(this);
     hostLabel->setBuddy(m_host);
-    auto *userLabel = new QLabel(tr("&User"), this);
+    auto *userLabel = new QLabel(this);
     userLabel->setBuddy(m_user);
-    auto *portLabel = new QLabel(tr("&Port"), this);
+    auto *portLabel = new QLabel(this);
     portLabel->setBuddy(m_port);
-    auto *identityLabel = new QLabel(tr("&Identity file"), this);
+    auto *identityLabel = new QLabel(this);
     identityLabel->setBuddy(m_identity);
     auto *hostBox = new QWidget(this);
     auto *hostBoxLayout = new QVBoxLayout(hostBox);
@@ -167,6 +156,21 @@ ConnectionForm::ConnectionForm(QWidget *parent) : QWidget(parent)
     form->addRow(userLabel, m_user);
     form->addRow(portLabel, m_port);
     form->addRow(identityLabel, withButton(this, m_identity, m_identityBrowse));
+
+    m_profile = new QComboBox(this);
+    m_profile->setObjectName(QStringLiteral("profileCombo"));
+    m_saveProfile = new QToolButton(this);
+    m_saveProfile->setObjectName(QStringLiteral("saveProfileButton"));
+    m_deleteProfile = new QToolButton(this);
+    m_deleteProfile->setObjectName(QStringLiteral("deleteProfileButton"));
+    auto *profileLabel = new QLabel(this);
+    profileLabel->setBuddy(m_profile);
+    auto *profileRow = new QHBoxLayout;
+    profileRow->setSpacing(4);
+    profileRow->addWidget(m_profile, 1);
+    profileRow->addWidget(m_saveProfile);
+    profileRow->addWidget(m_deleteProfile);
+    form->insertRow(0, profileLabel, profileRow);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -199,9 +203,54 @@ ConnectionForm::ConnectionForm(QWidget *parent) : QWidget(parent)
         reloadSshConfig();
     });
 
+    connect(m_profile, &QComboBox::activated, this,
+            [this] { chooseProfile(m_profile->currentData().toString()); });
+    connect(m_saveProfile, &QToolButton::clicked, this, &ConnectionForm::askToSaveProfile);
+    connect(m_deleteProfile, &QToolButton::clicked, this,
+            [this] { deleteProfile(m_profile->currentData().toString()); });
+
     setAdvancedVisible(false);
-    setConnectionState(remote::ConnectionState::Disconnected);
     reloadSshConfig();
+    bindTranslation(this, [=, this] {
+        m_host->lineEdit()->setPlaceholderText(tr("e.g. aha or login.example.edu"));
+        m_host->setToolTip(
+            tr("The cluster's login node: a host name, an address, or a Host alias from your SSH config."));
+        m_user->setPlaceholderText(tr("From SSH config, or your local user name"));
+        m_port->setSpecialValueText(tr("Default (22 or from SSH config)"));
+        m_port->setToolTip(tr("Leave at Default to use the port from your SSH config, or 22."));
+        m_identity->setPlaceholderText(tr("ssh-agent or ~/.ssh/id_* keys"));
+        m_identityBrowse->setToolTip(tr("Choose a private key file"));
+        m_advancedToggle->setText(tr("Advanced"));
+        m_knownHosts->setToolTip(tr("Where the keys of servers you trust are kept. Shared with OpenSSH."));
+        m_knownHostsBrowse->setToolTip(tr("Choose a known hosts file"));
+        m_sshConfig->setToolTip(tr("The SSH config file whose Host aliases are offered above."));
+        m_sshConfigBrowse->setToolTip(tr("Choose an SSH config file"));
+        m_abandon->setText(tr("Disconnect"));
+        m_abandon->setAccessibleName(m_abandon->text());
+        m_abandon->setToolTip(tr("End this session instead of reconnecting, to change where to connect."));
+        knownHostsLabel->setText(tr("Known hosts file"));
+        sshConfigLabel->setText(tr("SSH config file"));
+        hostLabel->setText(tr("&Host"));
+        userLabel->setText(tr("&User"));
+        portLabel->setText(tr("&Port"));
+        identityLabel->setText(tr("&Identity file"));
+        profileLabel->setText(tr("P&rofile"));
+        m_profile->setToolTip(tr("Saved places to connect to. Choose one to fill in the fields below."));
+        m_profile->setAccessibleName(tr("Profile"));
+        m_saveProfile->setToolTip(tr("Save these fields as a profile"));
+        m_saveProfile->setAccessibleName(tr("Save as profile"));
+        m_deleteProfile->setToolTip(tr("Delete the chosen profile"));
+        m_deleteProfile->setAccessibleName(tr("Delete profile"));
+        m_host->setAccessibleName(tr("Host"));
+        m_user->setAccessibleName(tr("User"));
+        m_port->setAccessibleName(tr("Port"));
+        m_identity->setAccessibleName(tr("Identity file"));
+        m_identityBrowse->setAccessibleName(tr("Choose a private key file"));
+        m_knownHosts->setAccessibleName(tr("Known hosts file"));
+        m_sshConfig->setAccessibleName(tr("SSH config file"));
+        reloadProfiles();
+        setConnectionState(m_state);
+    });
     m_theme = new PaletteFollower(this, [this] { applyTheme(); });
 }
 
@@ -450,8 +499,10 @@ void ConnectionForm::setConnectionState(remote::ConnectionState state)
             : QString());
     for (QWidget *w : {static_cast<QWidget *>(m_host), static_cast<QWidget *>(m_user),
                        static_cast<QWidget *>(m_port), static_cast<QWidget *>(m_identity),
-                       static_cast<QWidget *>(m_identityBrowse), static_cast<QWidget *>(m_advanced)})
+                       static_cast<QWidget *>(m_identityBrowse), static_cast<QWidget *>(m_advanced),
+                       static_cast<QWidget *>(m_profile), static_cast<QWidget *>(m_saveProfile)})
         w->setEnabled(editable);
+    m_deleteProfile->setEnabled(editable && m_profile->currentIndex() > 0);
 }
 
 void ConnectionForm::setAdvancedVisible(bool visible)
@@ -482,6 +533,8 @@ void ConnectionForm::applyTheme()
     m_identityBrowse->setIcon(folder);
     m_knownHostsBrowse->setIcon(folder);
     m_sshConfigBrowse->setIcon(folder);
+    m_saveProfile->setIcon(themedIcon(QStringLiteral("save"), pal));
+    m_deleteProfile->setIcon(themedIcon(QStringLiteral("clear"), pal));
     setAdvancedVisible(m_advancedToggle->isChecked());
     setConnectionState(m_state);
     m_advancedToggle->setStyleSheet(
@@ -493,6 +546,91 @@ void ConnectionForm::applyTheme()
                        "solid %3; border-radius: 6px; padding: 6px 8px; }")
             .arg(toneColor(Tone::Error, pal).name(), tint(toneColor(Tone::Error, pal), pal, 0.10).name(),
                  tint(toneColor(Tone::Error, pal), pal, 0.45).name()));
+}
+
+void ConnectionForm::reloadProfiles()
+{
+    const QString current = m_profile->currentData().toString();
+    m_profiles = ProfileStore::load();
+    const QSignalBlocker quiet(m_profile);
+    m_profile->clear();
+    m_profile->addItem(tr("New connection"), QString());
+    for (const Profile &p : std::as_const(m_profiles.profiles))
+        m_profile->addItem(p.name, p.name);
+    m_profile->setCurrentIndex(qMax(0, m_profile->findData(current)));
+    m_deleteProfile->setEnabled(m_profile->isEnabled() && m_profile->currentIndex() > 0);
+}
+
+QStringList ConnectionForm::profileNames() const
+{
+    QStringList names;
+    for (const Profile &p : m_profiles.profiles)
+        names.append(p.name);
+    return names;
+}
+
+QString ConnectionForm::currentProfile() const
+{
+    return m_profile->currentData().toString();
+}
+
+void ConnectionForm::chooseProfile(const QString &name)
+{
+    const Profile *profile = m_profiles.find(name);
+    m_profile->setCurrentIndex(profile ? qMax(0, m_profile->findData(profile->name)) : 0);
+    m_deleteProfile->setEnabled(profile != nullptr);
+    if (!profile) {
+        // "New connection": empty fields, ready to type.
+        setEndpoint(remote::Endpoint {});
+        m_host->setFocus();
+        return;
+    }
+    setEndpoint(profile->endpoint);
+    m_validation->hide();
+}
+
+QString ConnectionForm::saveProfile(const QString &name)
+{
+    const QString problem = ProfileStore::nameProblem(name);
+    if (!problem.isEmpty())
+        return problem;
+    const auto fields = endpoint();
+    if (!fields)
+        return fields.error().message;
+    ProfileStore store = ProfileStore::load(); // another window may have saved one meanwhile
+    store.put(Profile {name.trimmed(), fields.value()});
+    store.save();
+    reloadProfiles();
+    m_profile->setCurrentIndex(qMax(0, m_profile->findData(store.find(name)->name)));
+    m_deleteProfile->setEnabled(true);
+    return {};
+}
+
+void ConnectionForm::deleteProfile(const QString &name)
+{
+    ProfileStore store = ProfileStore::load();
+    if (store.remove(name))
+        store.save();
+    m_profile->setCurrentIndex(0);
+    reloadProfiles();
+}
+
+void ConnectionForm::askToSaveProfile()
+{
+    QString name = currentProfile().isEmpty() ? m_host->currentText().trimmed() : currentProfile();
+    for (;;) {
+        bool ok = false;
+        name = QInputDialog::getText(this, tr("Save Profile"), tr("Name of this profile:"), QLineEdit::Normal,
+                                     name, &ok);
+        if (!ok)
+            return;
+        const QString problem = saveProfile(name);
+        if (problem.isEmpty())
+            return;
+        showValidation(problem, m_profile);
+        if (ProfileStore::nameProblem(name).isEmpty())
+            return; // the fields are wrong, not the name: the message under the button says how
+    }
 }
 
 } // namespace ui

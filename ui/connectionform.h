@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ui/profilestore.h"
 #include "ui/theme.h"
 
 #include "core/error.h"
@@ -42,6 +43,16 @@ public:
     // when the connection is lost it offers Reconnect, with Disconnect beside it.
     void setConnectionState(remote::ConnectionState state);
 
+    // Saved profiles (ProfileStore): the "Profile" box fills the fields from one; "New connection"
+    // empties them. saveProfile() stores the fields under `name` and returns why it could not
+    // (empty when saved); the save button asks for the name first.
+    QStringList profileNames() const;
+    QString currentProfile() const; // empty: "New connection"
+    void chooseProfile(const QString &name);
+    QString saveProfile(const QString &name);
+    void deleteProfile(const QString &name);
+    void reloadProfiles();
+
     // The last validation message shown (empty when the input is valid).
     QString validationMessage() const;
 
@@ -64,10 +75,15 @@ private:
     void updateResolvedHint();
     void showValidation(const QString &message, QWidget *field);
     void applyTheme();
+    void askToSaveProfile();
     PaletteFollower *m_theme = nullptr;
     void setAdvancedVisible(bool visible);
     void browseFor(QLineEdit *edit, const QString &title);
 
+    QPointer<QComboBox> m_profile;
+    QPointer<QToolButton> m_saveProfile;
+    QPointer<QToolButton> m_deleteProfile;
+    ProfileStore m_profiles;
     QPointer<QComboBox> m_host;
     QPointer<QLabel> m_resolved;
     QPointer<QLineEdit> m_user;

@@ -112,8 +112,12 @@ Result<LaunchOptions> parseArguments(const QStringList &arguments)
         QStringLiteral("setup-env"),
         Launch::tr("With --screenshot-at setup-plan or setup-done: the environment the guided setup makes."),
         Launch::tr("name"), QStringLiteral("cola"));
+    const QCommandLineOption welcome(
+        QStringLiteral("welcome"),
+        Launch::tr("Show the welcome page (shown by itself at the first start without a host)."));
     parser.addOptions({help, version, host, port, user, identity, knownHosts, sshConfig, connect, screenshot,
-                       screenshotAfter, screenshotTimeout, lang, tab, screenshotAt, terminalInput, setupEnv});
+                       screenshotAfter, screenshotTimeout, lang, tab, screenshotAt, terminalInput, setupEnv,
+                       welcome});
 
     const auto invalid = [](const QString &message) { return Error {ErrorKind::InvalidInput, message, {}}; };
     if (!parser.parse(arguments))
@@ -165,6 +169,7 @@ Result<LaunchOptions> parseArguments(const QStringList &arguments)
                 "Unknown moment “%1”: use settled, credentials, lost, terminal, setup-plan or setup-done.")
                 .arg(options.screenshotAt));
     options.setupEnv = parser.value(setupEnv);
+    options.welcome = parser.isSet(welcome);
     options.terminalInput = parser.values(terminalInput);
     if (options.terminalInput.isEmpty())
         options.terminalInput = {QStringLiteral("srun --pty bash -i"), QStringLiteral("hostname")};
@@ -193,6 +198,12 @@ void LaunchController::start()
 
     if (!m_options.tab.isEmpty())
         m_window.showTab(m_options.tab);
+    // The first start without a destination on the command line (and no picture to take) begins
+    // with the welcome page.
+    const bool destinationGiven
+        = !e.host.isEmpty() || m_options.connect || !m_options.screenshotPath.isEmpty();
+    if (m_options.welcome || (!destinationGiven && !AppSettings::load().welcomeSeen))
+        m_window.showWelcome();
     if (!m_options.screenshotPath.isEmpty() && m_options.screenshotAt == QLatin1String("credentials")) {
         connect(&m_window, &MainWindow::credentialsPrompted, this,
                 [this] { settle(RunOutcome::AwaitingCredentials); });

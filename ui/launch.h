@@ -17,7 +17,7 @@ class MainWindow;
 // What the command line asks for:
 //   onramp --host H --port P --user U --identity F --known-hosts F [--ssh-config F] [--connect]
 //          [--screenshot FILE.png] [--screenshot-after-ms N] [--screenshot-timeout-ms N] [--lang en|zh_CN]
-//          [--tab setup|output|gpus|jobs] [--setup-env NAME]
+//          [--tab setup|output|gpus|jobs] [--setup-env NAME] [--welcome]
 //          [--screenshot-at settled|credentials|lost|terminal|setup-plan|setup-done]
 struct LaunchOptions {
     remote::Endpoint endpoint;
@@ -36,6 +36,7 @@ struct LaunchOptions {
     QString setupEnv;
     // With --screenshot-at terminal: typed into the terminal, one line at a time, once it opens.
     QStringList terminalInput;
+    bool welcome = false; // --welcome: open on the welcome page
     bool showHelp = false;
     bool showVersion = false;
     QString helpText;

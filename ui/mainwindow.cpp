@@ -7,6 +7,8 @@
 #include "ui/errorbanner.h"
 #include "ui/hostkeydialog.h"
 #include "ui/logpane.h"
+#include "ui/notifier.h"
+#include "ui/retranslate.h"
 #include "ui/settingsdialog.h"
 #include "ui/setup/setuppage.h"
 #include "ui/status/gpudashboard.h"
@@ -15,6 +17,7 @@
 #include "ui/terminal/terminalpane.h"
 #include "ui/terminal/terminalview.h"
 #include "ui/theme.h"
+#include "ui/welcomepage.h"
 
 #include "setup/status/allocationstarter.h"
 #include "setup/status/gpumonitor.h"
@@ -29,6 +32,7 @@
 #include <QLabel>
 #include <QPainter>
 #include <QScreen>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolButton>
@@ -59,7 +63,7 @@ MainWindow::MainWindow(remote::TransportFactory factory, QWidget *parent)
     nameFont.setPointSizeF(nameFont.pointSizeF() * 1.5);
     nameFont.setBold(true);
     appName->setFont(nameFont);
-    auto *tagline = new QLabel(tr("PyTorch on your GPU cluster"), m_sidebar);
+    auto *tagline = new QLabel(m_sidebar);
     tagline->setObjectName(QStringLiteral("tagline"));
     auto *nameBox = new QVBoxLayout;
     nameBox->setSpacing(0);
@@ -70,16 +74,13 @@ MainWindow::MainWindow(remote::TransportFactory factory, QWidget *parent)
     brand->addWidget(m_logo);
     brand->addLayout(nameBox, 1);
 
-    auto *heading = new QLabel(tr("Connect to your cluster"), m_sidebar);
+    auto *heading = new QLabel(m_sidebar);
     heading->setObjectName(QStringLiteral("formHeading"));
     QFont headingFont = heading->font();
     headingFont.setBold(true);
     headingFont.setPointSizeF(headingFont.pointSizeF() * 1.1);
     heading->setFont(headingFont);
-    auto *intro
-        = new QLabel(tr("Sign in to the cluster's login node over SSH. Onramp then shows which machine "
-                        "you reached and the Slurm partitions it offers."),
-                     m_sidebar);
+    auto *intro = new QLabel(m_sidebar);
     intro->setObjectName(QStringLiteral("formIntro"));
     intro->setWordWrap(true);
 
@@ -109,10 +110,12 @@ MainWindow::MainWindow(remote::TransportFactory factory, QWidget *parent)
     m_tabs->setObjectName(QStringLiteral("contentTabs"));
     m_tabs->setDocumentMode(true);
     m_setup = new SetupPage(this);
-    m_tabs->addTab(m_setup, tr("Setup"));
-    m_tabs->addTab(m_log, tr("Output"));
-    m_tabs->addTab(m_gpuView, tr("GPUs"));
-    m_tabs->addTab(m_jobsView, tr("Jobs"));
+    m_notifier = new DesktopNotifier(this);
+    connect(m_setup, &SetupPage::finished, this, &MainWindow::notifySetupFinished);
+    m_tabs->addTab(m_setup, QString());
+    m_tabs->addTab(m_log, QString());
+    m_tabs->addTab(m_gpuView, QString());
+    m_tabs->addTab(m_jobsView, QString());
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateStatusPolling);
     connect(m_gpuView, &GpuDashboard::settled, this, &MainWindow::statusViewSettledChanged);
     connect(m_jobsMonitor, &setup::status::JobsMonitor::jobsChanged, this, [this] {
@@ -125,7 +128,32 @@ MainWindow::MainWindow(remote::TransportFactory factory, QWidget *parent)
     contentLayout->setContentsMargins(18, 18, 18, 12);
     contentLayout->setSpacing(12);
     contentLayout->addWidget(m_banner);
-    contentLayout->addWidget(m_tabs, 1);
+    // The first run's welcome page covers the tabs until the person picks where to start.
+    m_welcome = new WelcomePage(this);
+    m_contentStack = new QStackedWidget(this);
+    m_contentStack->setObjectName(QStringLiteral("contentStack"));
+    m_contentStack->addWidget(m_tabs);
+    m_contentStack->addWidget(m_welcome);
+    contentLayout->addWidget(m_contentStack, 1);
+    connect(m_welcome, &WelcomePage::languageChosen, this, &MainWindow::changeLanguage);
+    connect(m_welcome, &WelcomePage::dismissed, this, &MainWindow::closeWelcome);
+    connect(m_welcome, &WelcomePage::hostChosen, this, [this](const QString &alias) {
+        closeWelcome();
+        remote::Endpoint e;
+        e.host = alias;
+        e.sshConfigFile = m_form->sshConfigPath();
+        m_form->setEndpoint(e);
+        m_form->setFocus();
+    });
+    connect(m_welcome, &WelcomePage::newProfileRequested, this, [this] {
+        closeWelcome();
+        m_form->chooseProfile(QString());
+    });
+    connect(m_welcome, &WelcomePage::labChosen, this, [this](const remote::Endpoint &lab) {
+        closeWelcome();
+        m_form->setEndpoint(lab);
+        connectToEndpoint(lab);
+    });
 
     auto *central = new QWidget(this);
     auto *centralLayout = new QHBoxLayout(central);
@@ -153,13 +181,12 @@ MainWindow::MainWindow(remote::TransportFactory factory, QWidget *parent)
     stateLayout->addStretch(1);
     m_latencyLabel = new QLabel(this);
     m_latencyLabel->setObjectName(QStringLiteral("latencyLabel"));
-    m_latencyLabel->setToolTip(tr("Round trip to the server, measured with the last keepalive"));
     m_latencyLabel->hide();
     stateLayout->addWidget(m_latencyLabel);
 
     // The terminal: a dock under the content, shown from the status bar's Terminal button.
     m_terminalPane = new TerminalPane(this);
-    m_terminalDock = new QDockWidget(tr("Terminal"), this);
+    m_terminalDock = new QDockWidget(this);
     m_terminalDock->setObjectName(QStringLiteral("terminalDock"));
     m_terminalDock->setWidget(m_terminalPane);
     m_terminalDock->setAllowedAreas(Qt::BottomDockWidgetArea | Qt::RightDockWidgetArea);
@@ -167,21 +194,17 @@ MainWindow::MainWindow(remote::TransportFactory factory, QWidget *parent)
     m_terminalDock->hide();
     QAction *toggleTerminal = m_terminalDock->toggleViewAction();
     toggleTerminal->setObjectName(QStringLiteral("terminalAction"));
-    toggleTerminal->setText(tr("Terminal"));
-    toggleTerminal->setToolTip(tr("Show or hide the terminal on the cluster"));
     toggleTerminal->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     auto *terminalButton = new QToolButton(this);
     terminalButton->setObjectName(QStringLiteral("terminalButton"));
     terminalButton->setDefaultAction(toggleTerminal);
     terminalButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     terminalButton->setAutoRaise(true);
-    terminalButton->setAccessibleName(tr("Terminal"));
     stateLayout->addSpacing(8);
     stateLayout->addWidget(terminalButton);
     connect(m_terminalPane, &TerminalPane::openRequested, this, &MainWindow::openTerminal);
-    m_settingsAction = new QAction(tr("Settings…"), this);
+    m_settingsAction = new QAction(this);
     m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
-    m_settingsAction->setToolTip(tr("Polling interval, setup defaults and language"));
     m_settingsAction->setShortcut(QKeySequence::Preferences);
     connect(m_settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
     addAction(m_settingsAction);
@@ -189,7 +212,6 @@ MainWindow::MainWindow(remote::TransportFactory factory, QWidget *parent)
     settingsButton->setObjectName(QStringLiteral("settingsButton"));
     settingsButton->setDefaultAction(m_settingsAction);
     settingsButton->setAutoRaise(true);
-    settingsButton->setAccessibleName(tr("Settings"));
     stateLayout->addWidget(settingsButton);
     applySettings(AppSettings::load());
     statusBar()->setObjectName(QStringLiteral("statusBar"));
@@ -200,7 +222,7 @@ MainWindow::MainWindow(remote::TransportFactory factory, QWidget *parent)
     connect(m_form, &ConnectionForm::disconnectRequested, this, &MainWindow::disconnectFromHost);
     connect(m_form, &ConnectionForm::reconnectRequested, this, &MainWindow::reconnect);
 
-    m_reconnectAction = new QAction(tr("Reconnect"), this);
+    m_reconnectAction = new QAction(this);
     m_reconnectAction->setObjectName(QStringLiteral("reconnectAction"));
     m_reconnectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     m_reconnectAction->setEnabled(false);
@@ -215,6 +237,26 @@ MainWindow::MainWindow(remote::TransportFactory factory, QWidget *parent)
 
     setHostKeyPrompter({});
     setState(remote::ConnectionState::Disconnected);
+    bindTranslation(this, [=, this] {
+        tagline->setText(tr("PyTorch on your GPU cluster"));
+        heading->setText(tr("Connect to your cluster"));
+        intro->setText(tr("Sign in to the cluster's login node over SSH. Onramp then shows which machine "
+                          "you reached and the Slurm partitions it offers."));
+        m_tabs->setTabText(m_tabs->indexOf(m_setup), tr("Setup"));
+        m_tabs->setTabText(m_tabs->indexOf(m_log), tr("Output"));
+        m_tabs->setTabText(m_tabs->indexOf(m_gpuView), tr("GPUs"));
+        m_tabs->setTabText(m_tabs->indexOf(m_jobsView), tr("Jobs"));
+        m_latencyLabel->setToolTip(tr("Round trip to the server, measured with the last keepalive"));
+        m_terminalDock->setWindowTitle(tr("Terminal"));
+        toggleTerminal->setText(tr("Terminal"));
+        toggleTerminal->setToolTip(tr("Show or hide the terminal on the cluster"));
+        terminalButton->setAccessibleName(tr("Terminal"));
+        m_settingsAction->setText(tr("Settings…"));
+        m_settingsAction->setToolTip(tr("Language, profiles, polling interval and setup defaults"));
+        settingsButton->setAccessibleName(tr("Settings"));
+        m_reconnectAction->setText(tr("Reconnect"));
+        m_stateLabel->setText(remote::describe(m_state));
+    });
     m_theme = new PaletteFollower(this, [this] { applyTheme(); });
 }
 
@@ -820,12 +862,71 @@ void MainWindow::openSettings()
     auto *dialog = new SettingsDialog(AppSettings::load(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     m_settingsDialog = dialog;
+    connect(dialog, &SettingsDialog::welcomeRequested, this, &MainWindow::showWelcome);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const AppSettings before = AppSettings::load();
         const AppSettings settings = dialog->settings();
         settings.save();
         applySettings(settings);
+        if (settings.language != before.language)
+            switchLanguage(AppSettings::languageKey(settings.language));
+        m_form->reloadProfiles();
     });
     dialog->open();
+}
+
+void MainWindow::notifySetupFinished(const setup::guided::SetupOutcome &outcome)
+{
+    // Only news for someone looking elsewhere: the page itself already shows the outcome.
+    if (isActiveWindow())
+        return;
+    switch (outcome.result) {
+    case setup::guided::SetupResult::Succeeded:
+        m_notifier->notify(tr("Your PyTorch environment is ready"), outcome.summary);
+        break;
+    case setup::guided::SetupResult::Failed:
+    case setup::guided::SetupResult::Blocked:
+        m_notifier->notify(tr("The setup on %1 needs you").arg(destination()), outcome.summary);
+        break;
+    case setup::guided::SetupResult::PlanShown:
+    case setup::guided::SetupResult::Cancelled:
+        break;
+    }
+}
+
+WelcomePage *MainWindow::welcomePage() const
+{
+    return m_welcome;
+}
+
+bool MainWindow::welcomeShown() const
+{
+    return m_contentStack->currentWidget() == m_welcome;
+}
+
+void MainWindow::showWelcome()
+{
+    m_welcome->setHosts(m_form->hostAliases());
+    m_welcome->probeLocalLab();
+    m_contentStack->setCurrentWidget(m_welcome);
+}
+
+void MainWindow::closeWelcome()
+{
+    m_contentStack->setCurrentWidget(m_tabs);
+    AppSettings settings = AppSettings::load();
+    if (!settings.welcomeSeen) {
+        settings.welcomeSeen = true;
+        settings.save();
+    }
+}
+
+void MainWindow::changeLanguage(const QString &language)
+{
+    AppSettings settings = AppSettings::load();
+    settings.language = AppSettings::languageFromKey(language);
+    settings.save();
+    switchLanguage(language);
 }
 
 } // namespace ui

@@ -6,6 +6,7 @@
 #include "core/error.h"
 #include "remote/transport.h"
 #include "setup/commandrecord.h"
+#include "setup/guided/setupengine.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -17,6 +18,7 @@
 class QAction;
 class QDockWidget;
 class QLabel;
+class QStackedWidget;
 class QTabWidget;
 
 namespace onramp::setup::status {
@@ -31,6 +33,7 @@ namespace ui {
 class ConnectionForm;
 class CredentialDialog;
 class CredentialStore;
+class DesktopNotifier;
 class ErrorBanner;
 class GpuDashboard;
 class JobsView;
@@ -40,6 +43,7 @@ class SettingsDialog;
 class SetupPage;
 class StatusIndicator;
 class TerminalPane;
+class WelcomePage;
 
 // Asks the person whether to trust an unknown host key and calls `answer` exactly once (now or
 // later) with the decision. The default shows a HostKeyDialog; tests answer directly.
@@ -93,6 +97,18 @@ public:
     SettingsDialog *settingsDialog() const;
     // Applies what can change at run time (the status views' polling interval).
     void applySettings(const AppSettings &settings);
+
+    // The first-run page over the tabs (main() shows it while AppSettings::welcomeSeen is false;
+    // Settings can show it again). Closing it, by any of its choices, marks it seen.
+    WelcomePage *welcomePage() const;
+    bool welcomeShown() const;
+    void showWelcome();
+    void closeWelcome();
+    // Posts a desktop notification when the guided setup ends while the window is in the background.
+    DesktopNotifier *notifier() const { return m_notifier; }
+    void notifySetupFinished(const setup::guided::SetupOutcome &outcome);
+    // Switches the interface language now and remembers it ("system", "en", "zh_CN").
+    void changeLanguage(const QString &language);
 
     // Replaces how unknown host keys are asked about; an empty prompter restores the dialog.
     void setHostKeyPrompter(HostKeyPrompter prompter);
@@ -179,6 +195,9 @@ private:
     QPointer<QLabel> m_logo;
     QPointer<QWidget> m_sidebar;
     QPointer<QTabWidget> m_tabs;
+    QPointer<QStackedWidget> m_contentStack;
+    QPointer<WelcomePage> m_welcome;
+    DesktopNotifier *m_notifier = nullptr;
     QPointer<GpuDashboard> m_gpuView;
     QPointer<JobsView> m_jobsView;
     QPointer<SetupPage> m_setup;

@@ -56,10 +56,14 @@ SettingsDialog::SettingsDialog(const AppSettings &initial, QWidget *parent)
     m_language->addItem(tr("简体中文"), AppSettings::languageKey(AppSettings::Language::SimplifiedChinese));
     m_language->setCurrentIndex(qMax(0, m_language->findData(AppSettings::languageKey(initial.language))));
 
-    m_restartNote = new QLabel(tr("A new language takes effect when Onramp is started again."), this);
-    m_restartNote->setObjectName(QStringLiteral("restartNote"));
-    m_restartNote->setWordWrap(true);
-    m_restartNote->setEnabled(false); // dimmed: a note, not an error
+    m_welcome = new QPushButton(tr("Show &Welcome Page"), this);
+    m_welcome->setObjectName(QStringLiteral("welcomeButton"));
+    m_welcome->setToolTip(tr("What Onramp does, the language, and where to start"));
+    m_welcome->setAutoDefault(false);
+    connect(m_welcome, &QPushButton::clicked, this, [this] {
+        Q_EMIT welcomeRequested();
+        reject();
+    });
 
     auto *form = new QFormLayout;
     form->addRow(tr("&Polling interval:"), m_interval);
@@ -67,7 +71,7 @@ SettingsDialog::SettingsDialog(const AppSettings &initial, QWidget *parent)
     form->addRow(QString(), m_envError);
     form->addRow(tr("Default &recipe:"), m_recipe);
     form->addRow(tr("&Language:"), m_language);
-    form->addRow(QString(), m_restartNote);
+    form->addRow(QString(), m_welcome);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_ok = buttons->button(QDialogButtonBox::Ok);

@@ -14,9 +14,10 @@ namespace onramp {
 namespace ui {
 
 // The Settings dialog: how often the GPU and jobs views poll, the environment name and recipe
-// the guided setup proposes, and the interface language (which needs a restart, as the dialog
-// says). OK stays disabled while the environment name is one the setup would refuse, and the
-// reason is shown under the field. The dialog only edits values: the caller saves and applies.
+// the guided setup proposes, and the interface language (applied as soon as OK is pressed);
+// "Show Welcome Page" opens the first-run page again. OK stays disabled while the environment name is one the
+// setup would refuse, and the reason is shown under the field. The dialog only edits values: the caller saves
+// and applies.
 class SettingsDialog : public QDialog {
     Q_OBJECT
 public:
@@ -34,6 +35,9 @@ public:
     QPushButton *okButton() const { return m_ok; }
     QPushButton *cancelButton() const { return m_cancel; }
 
+Q_SIGNALS:
+    void welcomeRequested();
+
 private:
     void validate();
 
@@ -43,7 +47,7 @@ private:
     QLabel *m_envError = nullptr;
     QComboBox *m_recipe = nullptr;
     QComboBox *m_language = nullptr;
-    QLabel *m_restartNote = nullptr;
+    QPushButton *m_welcome = nullptr;
     QPushButton *m_ok = nullptr;
     QPushButton *m_cancel = nullptr;
 };

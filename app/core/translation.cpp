@@ -29,13 +29,25 @@ bool isKnownLanguage(const QString &language)
         || QLocale(language).language() != QLocale::C;
 }
 
+namespace {
+const QString kTranslatorName = QStringLiteral("onramp-translator");
+} // namespace
+
 QString installTranslators(QCoreApplication &app, const QString &language)
 {
+    // A live switch installs over the previous language: remove what an earlier call installed,
+    // so lookups do not fall through to the old catalogue.
+    const QList<QTranslator *> previous
+        = app.findChildren<QTranslator *>(kTranslatorName, Qt::FindDirectChildrenOnly);
+    for (QTranslator *translator : previous) {
+        app.removeTranslator(translator);
+        delete translator;
+    }
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
-    if (!language.isEmpty())
-        QLocale::setDefault(locale);
+    QLocale::setDefault(locale);
     QString inEffect = QStringLiteral("en");
     auto *onramp = new QTranslator(&app);
+    onramp->setObjectName(kTranslatorName);
     const QString catalogues = translationsDirectory();
     // An empty folder would make load() look in the working directory.
     if (!catalogues.isEmpty()
@@ -49,6 +61,7 @@ QString installTranslators(QCoreApplication &app, const QString &language)
         delete onramp;
     }
     auto *qt = new QTranslator(&app);
+    qt->setObjectName(kTranslatorName);
     if (inEffect != QLatin1String("en")
         && qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                     QLibraryInfo::path(QLibraryInfo::TranslationsPath)))

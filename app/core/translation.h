@@ -15,9 +15,10 @@ QString languageFromArguments(const QStringList &arguments);
 bool isKnownLanguage(const QString &language);
 
 // Installs Onramp's translation (the catalogue of every layer: onramp_*.qm in
-// translationsDirectory(), core/datadirs.h) and Qt's own (qtbase, from QLibraryInfo's translations folder, when present) for
-// `language`, or for the system locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG) when empty.
-// "en" forces English. Returns the language in effect ("en", "zh_CN", ...).
+// translationsDirectory(), core/datadirs.h) and Qt's own (qtbase, from QLibraryInfo's translations folder,
+// when present) for `language`, or for the system locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG) when empty.
+// "en" forces English. Returns the language in effect ("en", "zh_CN", ...). Called again, it
+// replaces the translators it installed before (a live switch: widgets get LanguageChange).
 QString installTranslators(QCoreApplication &app, const QString &language);
 
 } // namespace onramp

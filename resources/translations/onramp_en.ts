@@ -2,12 +2,36 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>Profile</name>
+    <message numerus="yes">
+        <source>A profile name has at most %n characters.</source>
+        <translation>
+            <numerusform>A profile name has at most %n characters.</numerusform>
+            <numerusform>A profile name has at most %n characters.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>onramp::cli</name>
     <message numerus="yes">
         <source>   job %1 waits in the queue (%2) for %n second(s) …</source>
         <translation>
             <numerusform>   job %1 waits in the queue (%2) for %n second …</numerusform>
             <numerusform>   job %1 waits in the queue (%2) for %n seconds …</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check(s) failed.</source>
+        <translation>
+            <numerusform>%n check failed.</numerusform>
+            <numerusform>%n checks failed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing failed (%n check(s) and snippet(s) run).</source>
+        <translation>
+            <numerusform>Nothing failed (%n check and snippet run).</numerusform>
+            <numerusform>Nothing failed (%n checks and snippets run).</numerusform>
         </translation>
     </message>
 </context>
@@ -42,6 +66,13 @@
         <translation>
             <numerusform>conda planned a CPU-only PyTorch (%1), but you asked for %n GPU; it would install and then never use the GPU.</numerusform>
             <numerusform>conda planned a CPU-only PyTorch (%1), but you asked for %n GPUs; it would install and then never use the GPU.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The environment’s %n package(s) were recorded.</source>
+        <translation>
+            <numerusform>The environment’s %n package was recorded.</numerusform>
+            <numerusform>The environment’s %n packages were recorded.</numerusform>
         </translation>
     </message>
 </context>

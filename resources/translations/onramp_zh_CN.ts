@@ -166,6 +166,26 @@
         <source>Unknown moment “%1”: use settled, credentials, lost, terminal, setup-plan or setup-done.</source>
         <translation>未知的时机“%1”：请使用 settled、credentials、lost、terminal、setup-plan 或 setup-done。</translation>
     </message>
+    <message>
+        <source>Show the welcome page (shown by itself at the first start without a host).</source>
+        <translation>显示欢迎页（首次启动且未指定主机时会自动显示）。</translation>
+    </message>
+</context>
+<context>
+    <name>Profile</name>
+    <message>
+        <source>Give the profile a name.</source>
+        <translation>请给这个配置档案起个名字。</translation>
+    </message>
+    <message numerus="yes">
+        <source>A profile name has at most %n characters.</source>
+        <translation>
+            <numerusform>配置档案名称最多 %n 个字符。</numerusform></translation>
+    </message>
+    <message>
+        <source>A profile name cannot contain control characters.</source>
+        <translation>配置档案名称不能包含控制字符。</translation>
+    </message>
 </context>
 <context>
     <name>onramp::cli</name>
@@ -296,10 +316,6 @@ Run “onramp-cli --help” for the options.
     <message>
         <source>--timeout needs a positive number of seconds.</source>
         <translation>--timeout 需要一个大于 0 的秒数。</translation>
-    </message>
-    <message>
-        <source>onramp-cli %1</source>
-        <translation>onramp-cli %1</translation>
     </message>
     <message>
         <source>Qt %1 (built with %2)</source>
@@ -812,6 +828,120 @@ If something did go wrong, send the whole log to your cluster's helpdesk: people
 </translation>
     </message>
     <message>
+        <source>PASS</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>WARN</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>SKIP</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>ERROR</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>check, report: read the evidence from this JSON file instead of the setup journal of --host and --env.</source>
+        <translation>check、report：从这个 JSON 文件读取证据，而不是读取 --host 和 --env 的配置记录。</translation>
+    </message>
+    <message>
+        <source>report: html, md, pdf, json or yml (default: html).</source>
+        <translation>report：html、md、pdf、json 或 yml（默认 html）。</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>report: write to this file (default: stdout; a PDF goes to onramp-report.pdf).</source>
+        <translation>report：写入这个文件（默认输出到 stdout；PDF 写入 onramp-report.pdf）。</translation>
+    </message>
+    <message>
+        <source>check: run the snippets of this folder (default: Onramp’s snippets folder).</source>
+        <translation>check：运行这个文件夹里的代码片段（默认：Onramp 的代码片段文件夹）。</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>“%1” takes no further words (got “%2”).</source>
+        <translation>“%1”后面不能再跟其他参数（收到了“%2”）。</translation>
+    </message>
+    <message>
+        <source>say whose evidence to use: --host HOST [--env NAME] (the setup journal) or --evidence FILE.</source>
+        <translation>请说明使用谁的证据：--host 主机 [--env 名称]（配置记录）或 --evidence 文件。</translation>
+    </message>
+    <message>
+        <source>--%1 belongs to “report”, not to “check”.</source>
+        <translation>--%1 属于“report”，不属于“check”。</translation>
+    </message>
+    <message>
+        <source>--snippets belongs to “check”, not to “report”.</source>
+        <translation>--snippets 属于“check”，不属于“report”。</translation>
+    </message>
+    <message>
+        <source>unknown report format “%1”; use html, md, pdf, json or yml.</source>
+        <translation>未知的报告格式“%1”；请使用 html、md、pdf、json 或 yml。</translation>
+    </message>
+    <message>
+        <source>Onramp could not read the evidence file %1: %2</source>
+        <translation>Onramp 无法读取证据文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not an evidence file (a JSON object was expected).</source>
+        <translation>%1 不是证据文件（应当是一个 JSON 对象）。</translation>
+    </message>
+    <message>
+        <source>Onramp has no setup of “%1” on %2 yet (looked for %3). Run “onramp-cli setup” first, or give --evidence FILE.</source>
+        <translation>Onramp 在 %2 上还没有“%1”的配置记录（查找了 %3）。请先运行“onramp-cli setup”，或者用 --evidence 指定文件。</translation>
+    </message>
+    <message>
+        <source>      Fix: %1
+</source>
+        <translation>      修复：%1
+</translation>
+    </message>
+    <message>
+        <source>
+Your snippets (%1):
+</source>
+        <translation>
+你的代码片段（%1）：
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check(s) failed.</source>
+        <translation>
+            <numerusform>%n 项检查未通过。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing failed (%n check(s) and snippet(s) run).</source>
+        <translation>
+            <numerusform>没有失败项（共运行了 %n 项检查和代码片段）。</numerusform></translation>
+    </message>
+    <message>
+        <source>Onramp could not write %1: %2</source>
+        <translation>Onramp 无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Onramp report: %1 on %2</source>
+        <translation>Onramp 报告：%2 上的 %1</translation>
+    </message>
+    <message>
+        <source>The report is in %1.
+</source>
+        <translation>报告已保存到 %1。
+</translation>
+    </message>
+    <message>
         <source>Onramp on the command line.
 
 exec: connects to the login node over SSH and runs one command. Its output streams to this program's stdout and stderr as it arrives, and onramp-cli exits with the command's exit status (128+N when a signal N ended it, 255 when the connection, the server's identity or signing in failed, 2 for a mistake on this command line).
@@ -821,7 +951,10 @@ gpus: shows the GPUs of your running Slurm jobs (utilisation, memory, temperatur
 jobs: lists your Slurm jobs with their state and why a waiting job waits; “jobs --cancel ID” cancels one.
 Both print an aligned table, or JSON with --json; with --watch they keep polling over the same connection. They exit with 0 when the cluster answered, 1 when a Slurm or nvidia-smi command failed (the problem is explained), 255 when the connection failed.
 
-diagnose [FILE|-]: explains a log from the cluster (conda, srun, sbatch, squeue, nvidia-smi or PyTorch output) read from FILE or, with “-” or nothing, from stdin; it needs no connection. --json prints the diagnoses as JSON. It exits with 0 when it recognised a problem, 1 when it recognised none, 2 when the log could not be read.</source>
+diagnose [FILE|-]: explains a log from the cluster (conda, srun, sbatch, squeue, nvidia-smi or PyTorch output) read from FILE or, with “-” or nothing, from stdin; it needs no connection. --json prints the diagnoses as JSON. It exits with 0 when it recognised a problem, 1 when it recognised none, 2 when the log could not be read.
+
+check: runs Onramp's checks and your own snippets (Python files in the snippets folder) over what the setup of --host and --env found (or --evidence FILE); it needs no connection. It exits with 0 when nothing failed, 1 when a check or a snippet failed, 2 when there was nothing to check.
+report: writes the environment report for a teaching assistant or a helpdesk ticket (--format html, md, pdf, json or yml; -o FILE) from the same evidence.</source>
         <translation>命令行版 Onramp。
 
 exec：通过 SSH 连接到登录节点并运行一条命令。命令的输出一到达就会转发到本程序的 stdout 和 stderr，onramp-cli 以该命令的退出码退出（命令被信号 N 终止时为 128+N；连接、服务器身份验证或登录失败时为 255；本命令行有误时为 2）。
@@ -831,11 +964,14 @@ gpus：显示你正在运行的 Slurm 作业所用的 GPU（利用率、显存�
 jobs：列出你的 Slurm 作业及其状态，以及等待中的作业为何等待；“jobs --cancel ID”可取消一个作业。
 两者都会输出对齐的表格，加 --json 则输出 JSON；加 --watch 会通过同一连接持续轮询。集群有应答时退出码为 0，Slurm 或 nvidia-smi 命令失败时为 1（会说明问题），连接失败时为 255。
 
-diagnose [FILE|-]：解释来自集群的日志（conda、srun、sbatch、squeue、nvidia-smi 或 PyTorch 的输出），从 FILE 读取；若为“-”或不指定，则从 stdin 读取；无需连接。--json 以 JSON 格式输出诊断结果。识别出问题时退出码为 0，未识别出任何问题时为 1，无法读取日志时为 2。</translation>
+diagnose [FILE|-]：解释来自集群的日志（conda、srun、sbatch、squeue、nvidia-smi 或 PyTorch 的输出），从 FILE 读取；若为“-”或不指定，则从 stdin 读取；无需连接。--json 以 JSON 格式输出诊断结果。识别出问题时退出码为 0，未识别出任何问题时为 1，无法读取日志时为 2。
+
+check：用 --host 和 --env 的配置所找到的信息（或 --evidence 文件）运行 Onramp 的检查和你自己的代码片段（代码片段文件夹里的 Python 文件）；无需连接。没有任何失败时退出码为 0，有检查或代码片段失败时为 1，没有可检查的内容时为 2。
+report：根据同样的证据生成环境报告，可交给助教或附在求助工单里（--format html、md、pdf、json 或 yml；-o 文件）。</translation>
     </message>
     <message>
-        <source>unknown command “%1”; the commands are “exec”, “gpus”, “jobs” and “diagnose”.</source>
-        <translation>未知命令“%1”；可用的命令有“exec”、“gpus”、“jobs”和“diagnose”。</translation>
+        <source>unknown command “%1”; the commands are “exec”, “gpus”, “jobs”, “setup”, “diagnose”, “check” and “report”.</source>
+        <translation>未知命令“%1”；可用的命令有“exec”、“gpus”、“jobs”、“setup”、“diagnose”、“check”和“report”。</translation>
     </message>
 </context>
 <context>
@@ -2719,6 +2855,93 @@ diagnose [FILE|-]：解释来自集群的日志（conda、srun、sbatch、squeue
     </message>
 </context>
 <context>
+    <name>onramp::python</name>
+    <message>
+        <source>A PDF needs Onramp’s graphics support, which is not running.</source>
+        <translation>生成 PDF 需要 Onramp 的图形支持，但它没有运行。</translation>
+    </message>
+    <message>
+        <source>Onramp could not set up the PDF page.</source>
+        <translation>Onramp 无法设置 PDF 页面。</translation>
+    </message>
+    <message>
+        <source>Onramp could not write the PDF to %1.</source>
+        <translation>Onramp 无法把 PDF 写入 %1。</translation>
+    </message>
+    <message>
+        <source>%1 did not finish and was stopped after %2 s.</source>
+        <translation>%1 没有结束，已在 %2 秒后被停止。</translation>
+    </message>
+    <message>
+        <source>%1 is unavailable: Onramp’s Python package was not found in %2.</source>
+        <translation>%1 不可用：在 %2 中找不到 Onramp 的 Python 包。</translation>
+    </message>
+    <message>
+        <source>%1 failed in Python: %2</source>
+        <translation>%1 在 Python 中失败：%2</translation>
+    </message>
+    <message>
+        <source>%1 gave an answer Onramp could not read.</source>
+        <translation>%1 给出的回答 Onramp 无法读取。</translation>
+    </message>
+    <message>
+        <source>Stopped after %1 s: the snippet ran past its deadline.</source>
+        <translation>已在 %1 秒后停止：代码片段超过了时限。</translation>
+    </message>
+    <message>
+        <source>Look for an endless loop, or do less work in one snippet.</source>
+        <translation>检查是否有死循环，或者让一个代码片段少做一些工作。</translation>
+    </message>
+    <message>
+        <source>The snippet raised an exception: %1</source>
+        <translation>代码片段抛出了异常：%1</translation>
+    </message>
+    <message>
+        <source>The traceback shows the line that failed.</source>
+        <translation>回溯信息中标出了出错的那一行。</translation>
+    </message>
+    <message>
+        <source>The snippet ran to the end without reporting a result.</source>
+        <translation>代码片段运行结束，但没有报告结果。</translation>
+    </message>
+    <message>
+        <source>The snippet reported “%1”, which is not pass, warn, fail or skip: %2</source>
+        <translation>代码片段报告的“%1”不是 pass、warn、fail 或 skip 之一：%2</translation>
+    </message>
+    <message>
+        <source>Onramp could not create the snippets folder %1.</source>
+        <translation>Onramp 无法创建代码片段文件夹 %1。</translation>
+    </message>
+    <message>
+        <source>The checks</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Onramp could not read the snippet %1: %2</source>
+        <translation>Onramp 无法读取代码片段 %1：%2</translation>
+    </message>
+    <message>
+        <source>Finding the snippets</source>
+        <translation>查找代码片段</translation>
+    </message>
+    <message>
+        <source>The report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <source>The printable report</source>
+        <translation>可打印的报告</translation>
+    </message>
+    <message>
+        <source>Python is already running in this program; it cannot be started twice.</source>
+        <translation>本程序中的 Python 已在运行，不能启动两次。</translation>
+    </message>
+    <message>
+        <source>Python could not start; the checks and the report are unavailable.</source>
+        <translation>Python 无法启动；检查和报告暂不可用。</translation>
+    </message>
+</context>
+<context>
     <name>onramp::remote</name>
     <message>
         <source>Not connected</source>
@@ -3212,6 +3435,19 @@ diagnose [FILE|-]：解释来自集群的日志（conda、srun、sbatch、squeue
     <message>
         <source>Keep the evidence</source>
         <translation>保留记录</translation>
+    </message>
+    <message numerus="yes">
+        <source>The environment’s %n package(s) were recorded.</source>
+        <translation>
+            <numerusform>已记录该环境的 %n 个软件包。</numerusform></translation>
+    </message>
+    <message>
+        <source>The environment’s folder “%1” is not an absolute path.</source>
+        <translation>环境的文件夹“%1”不是绝对路径。</translation>
+    </message>
+    <message>
+        <source>The environment’s package list could not be read.</source>
+        <translation>无法读取该环境的软件包列表。</translation>
     </message>
 </context>
 <context>
@@ -4014,6 +4250,62 @@ diagnose [FILE|-]：解释来自集群的日志（conda、srun、sbatch、squeue
     <message>
         <source>Reconnect</source>
         <translation>重新连接</translation>
+    </message>
+    <message>
+        <source>P&amp;rofile</source>
+        <translation>配置档案(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Saved places to connect to. Choose one to fill in the fields below.</source>
+        <translation>已保存的连接位置。选择一个即可填好下面的各项。</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>配置档案</translation>
+    </message>
+    <message>
+        <source>Save these fields as a profile</source>
+        <translation>把这些字段保存为配置档案</translation>
+    </message>
+    <message>
+        <source>Save as profile</source>
+        <translation>另存为配置档案</translation>
+    </message>
+    <message>
+        <source>Delete the chosen profile</source>
+        <translation>删除所选的配置档案</translation>
+    </message>
+    <message>
+        <source>Delete profile</source>
+        <translation>删除配置档案</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>主机</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <source>Identity file</source>
+        <translation>身份密钥文件</translation>
+    </message>
+    <message>
+        <source>New connection</source>
+        <translation>新连接</translation>
+    </message>
+    <message>
+        <source>Save Profile</source>
+        <translation>保存配置档案</translation>
+    </message>
+    <message>
+        <source>Name of this profile:</source>
+        <translation>配置档案名称：</translation>
     </message>
 </context>
 <context>
@@ -4825,12 +5117,20 @@ Compare the fingerprint below with the one your cluster's administrators publish
         <translation>设置…</translation>
     </message>
     <message>
-        <source>Polling interval, setup defaults and language</source>
-        <translation>刷新间隔、配置默认值和界面语言</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+    <message>
+        <source>Language, profiles, polling interval and setup defaults</source>
+        <translation>语言、配置档案、轮询间隔和配置默认值</translation>
+    </message>
+    <message>
+        <source>Your PyTorch environment is ready</source>
+        <translation>你的 PyTorch 环境已就绪</translation>
+    </message>
+    <message>
+        <source>The setup on %1 needs you</source>
+        <translation>%1 上的配置需要你处理</translation>
     </message>
 </context>
 <context>
@@ -5048,10 +5348,6 @@ Compare the fingerprint below with the one your cluster's administrators publish
         <translation>简体中文</translation>
     </message>
     <message>
-        <source>A new language takes effect when Onramp is started again.</source>
-        <translation>新的界面语言将在重新启动 Onramp 后生效。</translation>
-    </message>
-    <message>
         <source>&amp;Polling interval:</source>
         <translation>刷新间隔(&amp;P)：</translation>
     </message>
@@ -5074,6 +5370,14 @@ Compare the fingerprint below with the one your cluster's administrators publish
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Show &amp;Welcome Page</source>
+        <translation>显示欢迎页(&amp;W)</translation>
+    </message>
+    <message>
+        <source>What Onramp does, the language, and where to start</source>
+        <translation>Onramp 能做什么、界面语言，以及从哪里开始</translation>
     </message>
 </context>
 <context>
@@ -5546,6 +5850,110 @@ Compare the fingerprint below with the one your cluster's administrators publish
     <message>
         <source>[process ended: exit %1]</source>
         <translation>[进程已结束：退出码 %1]</translation>
+    </message>
+</context>
+<context>
+    <name>onramp::ui::WelcomePage</name>
+    <message>
+        <source>Welcome to Onramp</source>
+        <translation>欢迎使用 Onramp</translation>
+    </message>
+    <message>
+        <source>Onramp sets up PyTorch on your university's GPU cluster for you, with clicks instead of a terminal, and shows you every line the cluster prints.</source>
+        <translation>Onramp 帮你在学校的 GPU 集群上配置好 PyTorch：点几下鼠标即可，不用敲命令，集群输出的每一行你都能看到。</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <extracomment>Each language is named in itself, so that it can be found whatever the current one is.</extracomment>
+        <translation>English</translation>
+    </message>
+    <message>
+        <source>简体中文</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>What will happen</source>
+        <translation>接下来会发生什么</translation>
+    </message>
+    <message>
+        <source>You sign in to the cluster's login node over SSH, with your key, password or one-time code.</source>
+        <translation>你通过 SSH 登录集群的登录节点，可以用密钥、密码或一次性验证码。</translation>
+    </message>
+    <message>
+        <source>Onramp finds conda and Slurm there and checks your free space.</source>
+        <translation>Onramp 在那里找到 conda 和 Slurm，并检查你的剩余空间。</translation>
+    </message>
+    <message>
+        <source>It reaches a compute node and creates a conda environment for you (&lt;b&gt;cola&lt;/b&gt; unless you choose another name).</source>
+        <translation>它进入一个计算节点，为你创建 conda 环境（默认名为 &lt;b&gt;cola&lt;/b&gt;，也可以另取名字）。</translation>
+    </message>
+    <message>
+        <source>You read the PyTorch install plan (Python version, CUDA or CPU build, download size) and approve it before anything is downloaded.</source>
+        <translation>你先阅读 PyTorch 的安装计划（Python 版本、CUDA 版还是 CPU 版、下载大小），确认后才开始下载。</translation>
+    </message>
+    <message>
+        <source>On a GPU node it checks that PyTorch sees the GPU: &lt;code&gt;torch.cuda.device_count()&lt;/code&gt; prints 1.</source>
+        <translation>它在 GPU 节点上检查 PyTorch 能否看到 GPU：&lt;code&gt;torch.cuda.device_count()&lt;/code&gt; 输出 1。</translation>
+    </message>
+    <message>
+        <source>Nothing on the cluster changes without your say. Long downloads keep running on the cluster when your laptop sleeps or the Wi-Fi drops; Onramp picks them up again.</source>
+        <translation>未经你同意，集群上什么都不会改变。笔记本休眠或 Wi-Fi 断开时，耗时的下载会在集群上继续进行；Onramp 会重新接上。</translation>
+    </message>
+    <message>
+        <source>Where is your cluster?</source>
+        <translation>你的集群在哪里？</translation>
+    </message>
+    <message>
+        <source>&amp;Hosts from your SSH config (~/.ssh/config):</source>
+        <translation>SSH 配置（~/.ssh/config）中的主机(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>No hosts in your SSH config (~/.ssh/config) yet: start a new profile.</source>
+        <translation>你的 SSH 配置（~/.ssh/config）中还没有主机：请新建一个配置档案。</translation>
+    </message>
+    <message>
+        <source>Hosts from your SSH config</source>
+        <translation>SSH 配置中的主机</translation>
+    </message>
+    <message>
+        <source>&amp;Use This Host</source>
+        <translation>使用这台主机(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;New Profile…</source>
+        <translation>新建配置档案(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Type the login node's address, your user name and key in the form</source>
+        <translation>在表单中填写登录节点的地址、你的用户名和密钥</translation>
+    </message>
+    <message>
+        <source>Try the &amp;Local Lab Cluster</source>
+        <translation>试用本机实验集群(&amp;L)</translation>
+    </message>
+    <message>
+        <source>A small Slurm cluster with two GPUs running on this computer, for trying Onramp out</source>
+        <translation>在这台电脑上运行的一个带两块 GPU 的小型 Slurm 集群，用来试用 Onramp</translation>
+    </message>
+    <message>
+        <source>&amp;Skip</source>
+        <translation>跳过(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Close this page; the connection form stays in the sidebar</source>
+        <translation>关闭此页；连接表单仍在侧边栏中</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,6 @@
 // AppSettings: what is saved is what is loaded, and values a hand-edited file got wrong read as
 // the defaults. SettingsDialog: shows the values it was given, refuses an environment name the
-// setup would refuse (OK disabled, the reason shown), says that a language needs a restart.
+// setup would refuse (OK disabled, the reason shown); "Show Welcome Page" brings the welcome back.
 // MainWindow: "Settings…" opens the dialog, and accepting it saves the values and gives the
 // GPU and jobs monitors the new polling interval (cancelling changes nothing). No lab: the window
 // never connects.
@@ -60,7 +60,7 @@ private Q_SLOTS:
     void dialogShowsAndReturnsValues();
     void invalidEnvNameRejected_data();
     void invalidEnvNameRejected();
-    void saysLanguageNeedsRestart();
+    void welcomeButtonShowsWelcome();
     void acceptAppliesIntervalToMonitors();
     void cancelChangesNothing();
 
@@ -216,12 +216,18 @@ void TestSettingsDialog::invalidEnvNameRejected()
     QVERIFY(!error->isVisible());
 }
 
-void TestSettingsDialog::saysLanguageNeedsRestart()
+void TestSettingsDialog::welcomeButtonShowsWelcome()
 {
-    SettingsDialog dialog(AppSettings {});
-    auto *note = child<QLabel>(&dialog, "restartNote");
-    QVERIFY(note);
-    QVERIFY(note->text().contains(QStringLiteral("started again")));
+    MainWindow window([] { return std::unique_ptr<onramp::remote::Transport>(); });
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(!window.welcomeShown());
+    window.settingsAction()->trigger();
+    QTRY_VERIFY(window.settingsDialog() && window.settingsDialog()->isVisible());
+    QTest::mouseClick(child<QPushButton>(window.settingsDialog(), "welcomeButton"), Qt::LeftButton);
+    QTRY_VERIFY(!window.settingsDialog());
+    QVERIFY(window.welcomeShown());
+    QVERIFY(child<QWidget>(&window, "welcomePage")->isVisible());
 }
 
 void TestSettingsDialog::acceptAppliesIntervalToMonitors()
