@@ -190,7 +190,10 @@ QString PythonRuntime::packageDir()
 
 QString PythonRuntime::snippetFolder()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) + QStringLiteral("/snippets");
+    // Not AppConfigLocation: the window (onramp) and onramp-cli have different application names, and
+    // `onramp-cli check` must run the snippets written in the window.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
+        + QStringLiteral("/onramp/snippets");
 }
 
 Result<QString> PythonRuntime::ensureSnippetFolder(const QString &folder)

@@ -91,7 +91,8 @@ public:
     // Where `import onramp` is found: $ONRAMP_PYTHON_DIR, else <exe>/../share/onramp/python (installed),
     // else this source tree's python/.
     static QString packageDir();
-    // The person's snippets: AppConfigLocation/snippets.
+    // The person's snippets: ~/.config/onramp/snippets (XDG_CONFIG_HOME), the same for the window and the
+    // CLI.
     static QString snippetFolder();
     // Creates the folder when it is missing, with an example snippet the first time.
     static Result<QString> ensureSnippetFolder(const QString &folder = snippetFolder());

@@ -229,9 +229,13 @@ int runCheck(const PythonRequest &request)
     QList<python::CheckOutcome> checks;
     QList<python::SnippetRun> snippets;
     qsizetype snippetsLeft = 0;
+    QHash<QString, QString> titles;
 
     QObject::connect(&runtime, &python::PythonRuntime::snippetFinished, &loop,
-                     [&](quint64, const python::SnippetRun &run) {
+                     [&](quint64, python::SnippetRun run) {
+                         // The docstring's first line names it better than its file name.
+                         if (const QString title = titles.value(run.path); !title.isEmpty())
+                             run.outcome.title = title;
                          snippets.append(run);
                          if (--snippetsLeft == 0)
                              loop.quit();
@@ -246,8 +250,10 @@ int runCheck(const PythonRequest &request)
                          snippetsLeft = found.value().size();
                          if (snippetsLeft == 0)
                              loop.quit();
-                         for (const python::SnippetInfo &snippet : found.value())
+                         for (const python::SnippetInfo &snippet : found.value()) {
+                             titles.insert(snippet.path, snippet.title);
                              runtime.runSnippetFile(snippet.path);
+                         }
                      });
     QObject::connect(
         &runtime, &python::PythonRuntime::checksFinished, &loop,
