@@ -8,6 +8,7 @@
 #   one-time-code-*.png    the lab gateway's one-time password question (pam_oath, after the key)
 #   lost-*.png             a connection whose link died and could not be restored: Reconnect
 #   terminal-*.png         the terminal dock after the guide's `srun -p gpu --gres=gpu:1 --pty bash -i`, nvidia-smi -L
+#   welcome-*.png          the first-run welcome page: what happens, language, ~/.ssh/config hosts, the lab
 #   setup-welcome-*.png    the guided setup's first step, connected, before it starts
 #   setup-plan-*.png       step 5's plan review: the plan table, Python, the CUDA build, the download
 #   setup-verified-*.png   the whole setup done: step 6's card with nvidia-smi and device_count() == 1
@@ -15,7 +16,7 @@
 #   ONRAMP_SHOTS=status takes only the GPU and jobs pictures, ONRAMP_SHOTS=signin only the sign-in and
 #   lost ones, ONRAMP_SHOTS=basic only the connected window and the host-key pictures,
 #   ONRAMP_SHOTS=terminal only the terminal, ONRAMP_SHOTS=setup only the guided setup (it makes and removes the env cola_demo);
-#   ONRAMP_LANGS="en" only English.
+#   ONRAMP_SHOTS=welcome only the first-run page; ONRAMP_LANGS="en" only English.
 # Needs the lab (tests/lab/start; $ONRAMP_LAB_DIR, default /tmp/onramp-lab), xvfb-run, and a built
 # `onramp` ($ONRAMP_APP, default build/${ONRAMP_PRESET:-dev}/ui/onramp).
 set -euo pipefail
@@ -91,6 +92,21 @@ if [ "$shots" = all ] || [ "$shots" = basic ]; then
 fi
 
 [ "$shots" = basic ] && exit 0
+
+if [ "$shots" = all ] || [ "$shots" = welcome ]; then
+  # Not connected: the first-run page offering the lab's SSH config hosts and the lab itself. A
+  # settings folder of its own, so the person's own choices do not show (or change).
+  for lang in $langs; do
+    rc=0
+    XDG_CONFIG_HOME="$tmp/config-$lang" xvfb-run -a -s "-screen 0 1280x800x24" "$app" --welcome \
+      --ssh-config "$ONRAMP_LAB_SSH_CONFIG" --lang "$lang" --screenshot "$out/welcome-$lang.png" \
+      2> "$tmp/welcome-$lang.log" || rc=$?
+    [ "$rc" -eq 0 ] && [ -s "$out/welcome-$lang.png" ] \
+      || { echo "screenshots: welcome-$lang: onramp exited $rc" >&2; cat "$tmp/welcome-$lang.log" >&2; exit 1; }
+    echo "screenshots: wrote $out/welcome-$lang.png"
+  done
+fi
+[ "$shots" = welcome ] && exit 0
 
 if [ "$shots" = all ] || [ "$shots" = terminal ]; then
   for lang in $langs; do

@@ -12,6 +12,7 @@
 #include "setup/status/gpumonitor.h"
 #include "setup/status/jobsmonitor.h"
 
+#include "../support/screenshots.h"
 #include "../support/uitest.h"
 
 #include <QApplication>
@@ -162,10 +163,7 @@ void TestSettingsDialog::dialogShowsAndReturnsValues()
     QCOMPARE(child<QComboBox>(&dialog, "languageBox")->currentIndex(), 2);
     QVERIFY(dialog.settings() == initial);
     QVERIFY(child<QPushButton>(&dialog, "okButton")->isEnabled());
-    if (const QByteArray dir = qgetenv("ONRAMP_SCREENSHOT_DIR"); !dir.isEmpty()) {
-        QVERIFY(dialog.grab().save(
-            QDir(QString::fromLocal8Bit(dir)).filePath(QStringLiteral("settings-en.png"))));
-    }
+    QVERIFY(onramp::testing::saveInBothLanguages(&dialog, QStringLiteral("settings")));
     for (QWidget *w :
          {static_cast<QWidget *>(dialog.pollIntervalBox()), static_cast<QWidget *>(dialog.envNameEdit()),
           static_cast<QWidget *>(dialog.recipeBox()), static_cast<QWidget *>(dialog.languageBox())})
