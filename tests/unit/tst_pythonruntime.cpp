@@ -229,6 +229,19 @@ void TestPythonRuntime::evidenceReachesPython()
               "print(json.loads(_onramp.evidence_json())['host'])\n"_qs);
     QCOMPARE(changed.output.stdoutText, u"aha\n"_qs);
     QCOMPARE(m_runtime->evidence().value(u"host"_qs).toString(), u"aha"_qs);
+
+    // Through the onramp package: read-only, and a snippet's own answer comes back.
+    const SnippetRun assigned = run(u"import onramp\nonramp.evidence()['host'] = 'x'\n"_qs);
+    QVERIFY(assigned.raised);
+    QVERIFY2(assigned.traceback.contains(u"TypeError"_qs), qPrintable(assigned.traceback));
+    const SnippetRun reported = run(u"import onramp\nev = onramp.evidence()\n"
+                                    "onramp.result('warn', 'host ' + ev['host'], fix='none needed')\n"_qs);
+    QVERIFY2(reported.reported, qPrintable(reported.traceback));
+    QCOMPARE(reported.outcome.status, u"warn"_qs);
+    QCOMPARE(reported.outcome.message, u"host aha"_qs);
+    QCOMPARE(reported.outcome.fix, u"none needed"_qs);
+    // Taken: the next snippet does not inherit it.
+    QVERIFY(!run(u"pass\n"_qs).reported);
 }
 
 void TestPythonRuntime::snippetFolderWithExample()
