@@ -11,6 +11,8 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QEvent>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QFont>
@@ -115,9 +117,11 @@ Result<LaunchOptions> parseArguments(const QStringList &arguments)
     const QCommandLineOption welcome(
         QStringLiteral("welcome"),
         Launch::tr("Show the welcome page (shown by itself at the first start without a host)."));
+    const QCommandLineOption firstPaint(QStringLiteral("exit-after-first-paint"),
+                                        Launch::tr("Print when the window was first painted and quit (benchmarks)."));
     parser.addOptions({help, version, host, port, user, identity, knownHosts, sshConfig, connect, screenshot,
                        screenshotAfter, screenshotTimeout, lang, tab, screenshotAt, terminalInput, setupEnv,
-                       welcome});
+                       welcome, firstPaint});
 
     const auto invalid = [](const QString &message) { return Error {ErrorKind::InvalidInput, message, {}}; };
     if (!parser.parse(arguments))
@@ -170,6 +174,7 @@ Result<LaunchOptions> parseArguments(const QStringList &arguments)
                 .arg(options.screenshotAt));
     options.setupEnv = parser.value(setupEnv);
     options.welcome = parser.isSet(welcome);
+    options.exitAfterFirstPaint = parser.isSet(firstPaint);
     options.terminalInput = parser.values(terminalInput);
     if (options.terminalInput.isEmpty())
         options.terminalInput = {QStringLiteral("srun --pty bash -i"), QStringLiteral("hostname")};
@@ -189,8 +194,24 @@ LaunchController::LaunchController(MainWindow &window, LaunchOptions options, QO
     m_terminalQuiet.setInterval(1500);
 }
 
+bool LaunchController::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == &m_window && event->type() == QEvent::Paint) {
+        m_window.removeEventFilter(this);
+        // After this paint has been done, not before it: the time a person sees the window.
+        QTimer::singleShot(0, this, [this] {
+            std::printf("first-paint-epoch-ms %lld\n", QDateTime::currentMSecsSinceEpoch());
+            std::fflush(stdout);
+            Q_EMIT finished(0);
+        });
+    }
+    return QObject::eventFilter(watched, event);
+}
+
 void LaunchController::start()
 {
+    if (m_options.exitAfterFirstPaint)
+        m_window.installEventFilter(this);
     const remote::Endpoint &e = m_options.endpoint;
     if (!e.host.isEmpty() || !e.user.isEmpty() || e.port > 0 || !e.identityFile.isEmpty()
         || !e.knownHostsFile.isEmpty() || !e.sshConfigFile.isEmpty())

@@ -37,6 +37,9 @@ struct LaunchOptions {
     // With --screenshot-at terminal: typed into the terminal, one line at a time, once it opens.
     QStringList terminalInput;
     bool welcome = false; // --welcome: open on the welcome page
+    // --exit-after-first-paint (bench/window_start.sh): print the wall-clock time of the window's
+    // first paint ("first-paint-epoch-ms N") and quit.
+    bool exitAfterFirstPaint = false;
     bool showHelp = false;
     bool showVersion = false;
     QString helpText;
@@ -71,6 +74,9 @@ public:
 
 Q_SIGNALS:
     void finished(int exitCode);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void settle(RunOutcome outcome);
