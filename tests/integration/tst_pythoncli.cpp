@@ -175,7 +175,7 @@ void TestPythonCli::checkJson()
 void TestPythonCli::checkFromJournal()
 {
     const QString dataHome = m_dir.filePath(u"data"_qs);
-    const SetupJournal journal(dataHome + u"/onramp-cli/setup"_qs);
+    const SetupJournal journal(dataHome + u"/onramp/setup"_qs); // shared with the window
     QVERIFY(journal.save(evidenceFromJson(readJson(kComplete))).ok());
     CliRun run = runCli(kCli,
                         {u"report"_qs, u"--host"_qs, u"aha"_qs, u"--env"_qs, u"zz_report_fixture"_qs,

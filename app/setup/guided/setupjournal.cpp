@@ -1,6 +1,7 @@
 #include "setup/guided/setupjournal.h"
 
 #include "setup/guided/guidedtr.h"
+#include "setup/runs/runjournal.h"
 
 #include <QDir>
 #include <QFile>
@@ -15,7 +16,7 @@ SetupJournal::SetupJournal(const QString &folder) : m_folder(folder.isEmpty() ? 
 
 QString SetupJournal::defaultFolder()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/setup");
+    return runs::RunJournal::stateDirectory() + QStringLiteral("/setup");
 }
 
 QString SetupJournal::pathFor(const QString &host, const QString &envName) const

@@ -14,7 +14,8 @@ namespace onramp::setup::guided {
 // `onramp-cli setup` picks up where it stopped. Written atomically after every step.
 class SetupJournal {
 public:
-    // folder: where the files go; empty: AppLocalDataLocation/setup (XDG_DATA_HOME moves it).
+    // folder: where the files go; empty: RunJournal::stateDirectory()/setup, shared by the window and
+    // onramp-cli (XDG_DATA_HOME moves it).
     explicit SetupJournal(const QString &folder = {});
 
     static QString defaultFolder();

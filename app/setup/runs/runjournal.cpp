@@ -129,8 +129,12 @@ RunJournal::~RunJournal()
 
 QString RunJournal::defaultPath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation)
-        + QStringLiteral("/runs.json");
+    return stateDirectory() + QStringLiteral("/runs.json");
+}
+
+QString RunJournal::stateDirectory()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/onramp");
 }
 
 QString RunJournal::localLogPath(const QString &id) const

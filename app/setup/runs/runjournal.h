@@ -57,6 +57,10 @@ public:
     ~RunJournal() override; // writes a pending save
 
     static QString defaultPath();
+    // Where the window and onramp-cli keep what they know about runs and setups:
+    // GenericDataLocation/onramp (~/.local/share/onramp; XDG_DATA_HOME moves it). One folder for
+    // both programs, so either can pick up what the other started.
+    static QString stateDirectory();
     QString path() const { return m_path; }
     // <journal's folder>/runs/<id>.log
     QString localLogPath(const QString &id) const;
