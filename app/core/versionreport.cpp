@@ -21,9 +21,12 @@ QString versionReport(const ComponentVersions &versions)
     lines << Tr::tr("Qt %1 (built with %2)")
                  .arg(QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR));
     lines << Tr::tr("libssh %1").arg(versions.libssh);
-    lines << (versions.pythonIsolated ? Tr::tr("Python %1 (embedded, isolated, %2)")
-                                      : Tr::tr("Python %1 (embedded, not isolated, %2)"))
-                 .arg(versions.python, versions.pythonExecutable);
+    if (versions.python.isEmpty()) // e.g. its standard library is missing: a broken install
+        lines << Tr::tr("Python: the embedded interpreter did not start");
+    else
+        lines << (versions.pythonIsolated ? Tr::tr("Python %1 (embedded, isolated, %2)")
+                                          : Tr::tr("Python %1 (embedded, not isolated, %2)"))
+                     .arg(versions.python, versions.pythonExecutable);
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 
