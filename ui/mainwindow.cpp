@@ -1,6 +1,8 @@
 #include "ui/mainwindow.h"
 
 #include "cluster/slurm/slurmcommands.h"
+#include "ui/checks/checkspage.h"
+#include "ui/checks/reportpage.h"
 #include "ui/connectionform.h"
 #include "ui/credentialdialog.h"
 #include "ui/credentialstore.h"
@@ -19,6 +21,8 @@
 #include "ui/theme.h"
 #include "ui/welcomepage.h"
 
+#include "python/pythonruntime.h"
+#include "setup/guided/reportevidence.h"
 #include "setup/status/allocationstarter.h"
 #include "setup/status/gpumonitor.h"
 #include "setup/status/jobsmonitor.h"
@@ -116,6 +120,19 @@ MainWindow::MainWindow(remote::TransportFactory factory, QWidget *parent)
     m_tabs->addTab(m_log, QString());
     m_tabs->addTab(m_gpuView, QString());
     m_tabs->addTab(m_jobsView, QString());
+    // Checks and report over the setup's evidence, through one embedded Python (started on first use).
+    m_python = new python::PythonRuntime(this);
+    m_checks = new ChecksPage(m_python, this);
+    m_report = new ReportPage(m_python, this);
+    m_tabs->addTab(m_checks, QString());
+    m_tabs->addTab(m_report, QString());
+    connect(m_checks, &ChecksPage::setupRequested, this, [this] { showTab(QStringLiteral("setup")); });
+    connect(m_report, &ReportPage::setupRequested, this, [this] { showTab(QStringLiteral("setup")); });
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this] {
+        if (m_tabs->currentWidget() == m_checks || m_tabs->currentWidget() == m_report)
+            refreshEvidence();
+    });
+    connect(m_setup, &SetupPage::finished, this, &MainWindow::refreshEvidence);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateStatusPolling);
     connect(m_gpuView, &GpuDashboard::settled, this, &MainWindow::statusViewSettledChanged);
     connect(m_jobsMonitor, &setup::status::JobsMonitor::jobsChanged, this, [this] {
@@ -246,6 +263,8 @@ MainWindow::MainWindow(remote::TransportFactory factory, QWidget *parent)
         m_tabs->setTabText(m_tabs->indexOf(m_log), tr("Output"));
         m_tabs->setTabText(m_tabs->indexOf(m_gpuView), tr("GPUs"));
         m_tabs->setTabText(m_tabs->indexOf(m_jobsView), tr("Jobs"));
+        m_tabs->setTabText(m_tabs->indexOf(m_checks), tr("Checks"));
+        m_tabs->setTabText(m_tabs->indexOf(m_report), tr("Report"));
         m_latencyLabel->setToolTip(tr("Round trip to the server, measured with the last keepalive"));
         m_terminalDock->setWindowTitle(tr("Terminal"));
         toggleTerminal->setText(tr("Terminal"));
@@ -774,10 +793,47 @@ bool MainWindow::showTab(const QString &name)
         page = m_gpuView;
     else if (name == QLatin1String("jobs"))
         page = m_jobsView;
+    else if (name == QLatin1String("checks"))
+        page = m_checks;
+    else if (name == QLatin1String("report"))
+        page = m_report;
     if (!page)
         return false;
     m_tabs->setCurrentWidget(page);
     return true;
+}
+
+ChecksPage *MainWindow::checksPage() const
+{
+    return m_checks;
+}
+
+ReportPage *MainWindow::reportPage() const
+{
+    return m_report;
+}
+
+void MainWindow::refreshEvidence()
+{
+    const std::optional<setup::guided::SetupEvidence> found = m_setup->evidence();
+    if (!found)
+        return; // nothing this session and no journal: the pages keep what they show
+    setup::guided::EvidenceProfile profile;
+    profile.name = m_endpoint.host;
+    profile.host = m_endpoint.host;
+    profile.user = m_endpoint.user;
+    profile.port = m_endpoint.port;
+    profile.proxyJump = m_endpoint.proxyJump;
+    if (m_transport && m_state == remote::ConnectionState::Connected) {
+        const remote::Endpoint effective = m_transport->endpoint();
+        profile.host = effective.host.isEmpty() ? profile.host : effective.host;
+        profile.user = effective.user.isEmpty() ? profile.user : effective.user;
+        profile.port = effective.port > 0 ? effective.port : profile.port;
+    }
+    const setup::guided::ReportExtras extras {profile, setup::guided::gpuHistoryFrom(*m_gpuMonitor), {}};
+    const QJsonObject evidence = setup::guided::reportEvidence(*found, extras);
+    m_checks->setEvidence(evidence);
+    m_report->setEvidence(evidence);
 }
 
 bool MainWindow::statusViewSettled() const

@@ -28,8 +28,12 @@ class JobsMonitor;
 } // namespace onramp::setup::status
 
 namespace onramp {
+namespace python {
+class PythonRuntime;
+}
 namespace ui {
 
+class ChecksPage;
 class ConnectionForm;
 class CredentialDialog;
 class CredentialStore;
@@ -39,6 +43,7 @@ class GpuDashboard;
 class JobsView;
 class HostKeyDialog;
 class LogPane;
+class ReportPage;
 class SettingsDialog;
 class SetupPage;
 class StatusIndicator;
@@ -86,6 +91,13 @@ public:
     JobsView *jobsView() const;
     // The guided setup (the first tab, "setup").
     SetupPage *setupPage() const;
+    // Onramp's checks and the person's snippets ("checks"), the environment report ("report"): both over
+    // the setup's evidence (refreshed when shown and when the setup ends), through one embedded Python.
+    ChecksPage *checksPage() const;
+    ReportPage *reportPage() const;
+    python::PythonRuntime *pythonRuntime() const { return m_python; }
+    // Hands the setup's evidence (this session's, else the journal's) to the checks and report pages.
+    void refreshEvidence();
     setup::status::JobsMonitor *jobsMonitor() const { return m_jobsMonitor; }
     setup::status::GpuMonitor *gpuMonitor() const { return m_gpuMonitor; }
     setup::status::AllocationStarter *allocationStarter() const { return m_allocator; }
@@ -201,6 +213,9 @@ private:
     QPointer<GpuDashboard> m_gpuView;
     QPointer<JobsView> m_jobsView;
     QPointer<SetupPage> m_setup;
+    python::PythonRuntime *m_python = nullptr;
+    QPointer<ChecksPage> m_checks;
+    QPointer<ReportPage> m_report;
     setup::status::JobsMonitor *m_jobsMonitor = nullptr;
     setup::status::GpuMonitor *m_gpuMonitor = nullptr;
     setup::status::AllocationStarter *m_allocator = nullptr;

@@ -423,6 +423,15 @@ void SetupPage::setConnection(remote::Transport *transport, const QString &host,
     updateControls();
 }
 
+std::optional<SetupEvidence> SetupPage::evidence() const
+{
+    if (m_engine)
+        return m_engine->evidence();
+    if (m_host.isEmpty())
+        return std::nullopt;
+    return m_journal.load(m_host, options().envName);
+}
+
 void SetupPage::dropEngine()
 {
     if (!m_engine)

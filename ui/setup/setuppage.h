@@ -56,6 +56,9 @@ public:
     bool isRunning() const;
     setup::guided::SetupEngine *engine() const { return m_engine; }
     std::optional<setup::guided::SetupOutcome> outcome() const { return m_outcome; }
+    // What the setup found: this session's run, else the journal of the host and env name (a run of an
+    // earlier session); none when neither exists.
+    std::optional<setup::guided::SetupEvidence> evidence() const;
 
     SetupStepModel *stepModel() const { return m_model; }
     SetupStepPage *page(setup::guided::StepId step) const;
