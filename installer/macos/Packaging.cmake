@@ -35,7 +35,8 @@ set_target_properties(onramp PROPERTIES
 # Qt's frameworks and plugins into the bundle, and every other dylib the bundle loads (libssh,
 # OpenSSL, libvterm, qtkeychain from Homebrew), by macdeployqt through Qt's deploy script. onramp-cli
 # lives in Contents/MacOS (cmake/OnrampTargets.cmake), so it shares those frameworks.
-qt_generate_deploy_app_script(TARGET onramp OUTPUT_SCRIPT _onramp_deploy NO_UNSUPPORTED_PLATFORM_ERROR)
+# FILENAME_VARIABLE: Qt 6.4's name for it (6.5 calls it OUTPUT_SCRIPT and still accepts this one).
+qt_generate_deploy_app_script(TARGET onramp FILENAME_VARIABLE _onramp_deploy NO_UNSUPPORTED_PLATFORM_ERROR)
 install(SCRIPT ${_onramp_deploy})
 
 # The Python the embedded interpreter runs: a relocatable CPython of the version the build linked

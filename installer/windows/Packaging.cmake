@@ -5,7 +5,8 @@ set(_res ${PROJECT_SOURCE_DIR}/resources)
 
 # Qt's DLLs, plugins (platforms/qwindows, styles, iconengines/svg, imageformats) and Qt's own
 # translations, by windeployqt through Qt's deploy script.
-qt_generate_deploy_app_script(TARGET onramp OUTPUT_SCRIPT _onramp_deploy NO_UNSUPPORTED_PLATFORM_ERROR)
+# FILENAME_VARIABLE: Qt 6.4's name for it (6.5 calls it OUTPUT_SCRIPT and still accepts this one).
+qt_generate_deploy_app_script(TARGET onramp FILENAME_VARIABLE _onramp_deploy NO_UNSUPPORTED_PLATFORM_ERROR)
 install(SCRIPT ${_onramp_deploy})
 
 # Everything else the two programs load (libssh and OpenSSL, libvterm, qtkeychain, python311.dll
