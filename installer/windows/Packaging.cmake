@@ -3,6 +3,12 @@
 # libvterm, NSIS 3, the Python embeddable package).
 set(_res ${PROJECT_SOURCE_DIR}/resources)
 
+# Icon and version resource of both executables (the version from project(VERSION)).
+set(ONRAMP_ICO ${_res}/icons/onramp.ico)
+configure_file(${CMAKE_CURRENT_SOURCE_DIR}/windows/onramp.rc.in ${CMAKE_CURRENT_BINARY_DIR}/onramp.rc @ONLY)
+target_sources(onramp PRIVATE ${CMAKE_CURRENT_BINARY_DIR}/onramp.rc)
+target_sources(onramp-cli PRIVATE ${CMAKE_CURRENT_BINARY_DIR}/onramp.rc)
+
 # Qt's DLLs, plugins (platforms/qwindows, styles, iconengines/svg, imageformats) and Qt's own
 # translations, by windeployqt through Qt's deploy script.
 # FILENAME_VARIABLE: Qt 6.4's name for it (6.5 calls it OUTPUT_SCRIPT and still accepts this one).
