@@ -38,6 +38,7 @@
 #include <QScreen>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -222,7 +223,10 @@ MainWindow::MainWindow(remote::TransportFactory factory, QWidget *parent)
     connect(m_terminalPane, &TerminalPane::openRequested, this, &MainWindow::openTerminal);
     m_settingsAction = new QAction(this);
     m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
-    m_settingsAction->setShortcut(QKeySequence::Preferences);
+    // Linux desktops have no standard Preferences key; Ctrl+, is what most programs use there.
+    m_settingsAction->setShortcut(QKeySequence(QKeySequence::Preferences).isEmpty()
+                                      ? QKeySequence(Qt::CTRL | Qt::Key_Comma)
+                                      : QKeySequence(QKeySequence::Preferences));
     connect(m_settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
     addAction(m_settingsAction);
     auto *settingsButton = new QToolButton(this);
@@ -259,6 +263,7 @@ MainWindow::MainWindow(remote::TransportFactory factory, QWidget *parent)
         heading->setText(tr("Connect to your cluster"));
         intro->setText(tr("Sign in to the cluster's login node over SSH. Onramp then shows which machine "
                           "you reached and the Slurm partitions it offers."));
+        m_tabs->tabBar()->setAccessibleName(tr("Views"));
         m_tabs->setTabText(m_tabs->indexOf(m_setup), tr("Setup"));
         m_tabs->setTabText(m_tabs->indexOf(m_log), tr("Output"));
         m_tabs->setTabText(m_tabs->indexOf(m_gpuView), tr("GPUs"));

@@ -147,7 +147,8 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent)
     layout->addLayout(buttons);
     layout->addStretch(1);
 
-    auto *scroll = new QScrollArea(this);
+    m_scroll = new QScrollArea(this);
+    QScrollArea *scroll = m_scroll;
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidgetResizable(true);
     auto *centre = new QWidget;
@@ -182,6 +183,7 @@ WelcomePage::~WelcomePage() = default;
 void WelcomePage::retranslate()
 {
     m_title->setText(tr("Welcome to Onramp"));
+    m_scroll->setAccessibleName(m_title->text());
     m_intro->setText(tr("Onramp sets up PyTorch on your university's GPU cluster for you, with clicks "
                         "instead of a terminal, and shows you every line the cluster prints."));
     m_languageLabel->setText(tr("&Language:"));

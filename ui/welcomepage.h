@@ -12,6 +12,7 @@ class QComboBox;
 class QLabel;
 class QListWidget;
 class QPushButton;
+class QScrollArea;
 class QTcpSocket;
 
 namespace onramp {
@@ -56,6 +57,7 @@ private:
     void chooseSelectedHost();
 
     PaletteFollower *m_theme = nullptr;
+    QPointer<QScrollArea> m_scroll;
     QPointer<QLabel> m_title;
     QPointer<QLabel> m_intro;
     QPointer<QLabel> m_languageLabel;

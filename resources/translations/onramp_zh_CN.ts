@@ -170,6 +170,10 @@
         <source>Show the welcome page (shown by itself at the first start without a host).</source>
         <translation>显示欢迎页（首次启动且未指定主机时会自动显示）。</translation>
     </message>
+    <message>
+        <source>Print when the window was first painted and quit (benchmarks).</source>
+        <translation>打印窗口首次绘制完成的时间后退出（用于基准测试）。</translation>
+    </message>
 </context>
 <context>
     <name>Profile</name>
@@ -180,7 +184,8 @@
     <message numerus="yes">
         <source>A profile name has at most %n characters.</source>
         <translation>
-            <numerusform>配置档案名称最多 %n 个字符。</numerusform></translation>
+            <numerusform>配置档案名称最多 %n 个字符。</numerusform>
+        </translation>
     </message>
     <message>
         <source>A profile name cannot contain control characters.</source>
@@ -920,12 +925,14 @@ Your snippets (%1):
     <message numerus="yes">
         <source>%n check(s) failed.</source>
         <translation>
-            <numerusform>%n 项检查未通过。</numerusform></translation>
+            <numerusform>%n 项检查未通过。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Nothing failed (%n check(s) and snippet(s) run).</source>
         <translation>
-            <numerusform>没有失败项（共运行了 %n 项检查和代码片段）。</numerusform></translation>
+            <numerusform>没有失败项（共运行了 %n 项检查和代码片段）。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Onramp could not write %1: %2</source>
@@ -972,6 +979,10 @@ report：根据同样的证据生成环境报告，可交给助教或附在求�
     <message>
         <source>unknown command “%1”; the commands are “exec”, “gpus”, “jobs”, “setup”, “diagnose”, “check” and “report”.</source>
         <translation>未知命令“%1”；可用的命令有“exec”、“gpus”、“jobs”、“setup”、“diagnose”、“check”和“report”。</translation>
+    </message>
+    <message>
+        <source>Python: the embedded interpreter did not start</source>
+        <translation>Python：内嵌解释器没有启动</translation>
     </message>
 </context>
 <context>
@@ -3439,7 +3450,8 @@ report：根据同样的证据生成环境报告，可交给助教或附在求�
     <message numerus="yes">
         <source>The environment’s %n package(s) were recorded.</source>
         <translation>
-            <numerusform>已记录该环境的 %n 个软件包。</numerusform></translation>
+            <numerusform>已记录该环境的 %n 个软件包。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The environment’s folder “%1” is not an absolute path.</source>
@@ -4090,6 +4102,217 @@ report：根据同样的证据生成环境报告，可交给助教或附在求�
     </message>
 </context>
 <context>
+    <name>onramp::ui::ChecksPage</name>
+    <message>
+        <source>Passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation>修复：%1</translation>
+    </message>
+    <message>
+        <source>Copy the fix</source>
+        <translation>复制修复方法</translation>
+    </message>
+    <message>
+        <source>Copy the fix for “%1”</source>
+        <translation>复制“%1”的修复方法</translation>
+    </message>
+    <message>
+        <source>Nothing to check yet. Onramp checks what the guided setup found on your cluster: run the setup first, then come back here.</source>
+        <translation>还没有可检查的内容。Onramp 检查的是引导配置在你的集群上发现的情况：请先运行配置，再回到这里。</translation>
+    </message>
+    <message>
+        <source>Go to Setup</source>
+        <translation>前往配置</translation>
+    </message>
+    <message>
+        <source>Go to the Setup tab</source>
+        <translation>前往“配置”标签页</translation>
+    </message>
+    <message>
+        <source>Onramp’s checks</source>
+        <translation>Onramp 的检查</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <source>Run Onramp’s checks again</source>
+        <translation>再次运行 Onramp 的检查</translation>
+    </message>
+    <message>
+        <source>Your snippets</source>
+        <translation>你的代码片段</translation>
+    </message>
+    <message>
+        <source>Python files in %1</source>
+        <translation>%1 中的 Python 文件</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新建</translation>
+    </message>
+    <message>
+        <source>New snippet</source>
+        <translation>新建代码片段</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Open the snippets folder</source>
+        <translation>打开代码片段文件夹</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the selected snippet</source>
+        <translation>删除所选代码片段</translation>
+    </message>
+    <message>
+        <source>Snippet editor</source>
+        <translation>代码片段编辑器</translation>
+    </message>
+    <message>
+        <source>Choose a snippet on the left, or press New.</source>
+        <translation>在左侧选择一个代码片段，或点击“新建”。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save the snippet</source>
+        <translation>保存代码片段</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Run this snippet</source>
+        <translation>运行这个代码片段</translation>
+    </message>
+    <message>
+        <source>Run all</source>
+        <translation>全部运行</translation>
+    </message>
+    <message>
+        <source>Run all snippets</source>
+        <translation>运行所有代码片段</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop the running snippet</source>
+        <translation>停止正在运行的代码片段</translation>
+    </message>
+    <message>
+        <source>Snippet output</source>
+        <translation>代码片段输出</translation>
+    </message>
+    <message>
+        <source>What the snippet prints appears here.</source>
+        <translation>代码片段打印的内容会显示在这里。</translation>
+    </message>
+    <message>
+        <source>The checks could not run: %1</source>
+        <translation>检查无法运行：%1</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>%1 passed, %2 with a warning, %3 failed, %4 skipped.</source>
+        <translation>%1 项通过，%2 项有警告，%3 项失败，%4 项跳过。</translation>
+    </message>
+    <message>
+        <source>Onramp could not create %1: %2</source>
+        <translation>Onramp 无法创建 %1：%2</translation>
+    </message>
+    <message>
+        <source>Onramp could not save %1: %2</source>
+        <translation>Onramp 无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>Delete snippet</source>
+        <translation>删除代码片段</translation>
+    </message>
+    <message>
+        <source>Delete %1? The file is removed from the snippets folder.</source>
+        <translation>删除 %1？该文件会从代码片段文件夹中移除。</translation>
+    </message>
+    <message>
+        <source>Onramp could not delete %1.</source>
+        <translation>Onramp 无法删除 %1。</translation>
+    </message>
+    <message>
+        <source>this snippet</source>
+        <translation>这个代码片段</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>正在运行…</translation>
+    </message>
+    <message>
+        <source>There are no snippets in %1.</source>
+        <translation>%1 中没有代码片段。</translation>
+    </message>
+    <message>
+        <source>
+[more output than Onramp keeps; the start is shown]
+</source>
+        <translation>
+[输出超出了 Onramp 保留的上限；只显示开头部分]
+</translation>
+    </message>
+    <message>
+        <source>
+%1 was stopped: it ran past its deadline (%2 s).
+</source>
+        <translation>
+%1 已被停止：运行超过了时限（%2 秒）。
+</translation>
+    </message>
+    <message>
+        <source>%1 was stopped by its deadline.</source>
+        <translation>%1 已被时限停止。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+</context>
+<context>
     <name>onramp::ui::ConnectionForm</name>
     <message>
         <source>e.g. aha or login.example.edu</source>
@@ -4293,7 +4516,7 @@ report：根据同样的证据生成环境报告，可交给助教或附在求�
     </message>
     <message>
         <source>Identity file</source>
-        <translation>身份密钥文件</translation>
+        <translation>私钥文件</translation>
     </message>
     <message>
         <source>New connection</source>
@@ -5132,6 +5355,18 @@ Compare the fingerprint below with the one your cluster's administrators publish
         <source>The setup on %1 needs you</source>
         <translation>%1 上的配置需要你处理</translation>
     </message>
+    <message>
+        <source>Views</source>
+        <translation>视图</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
 </context>
 <context>
     <name>onramp::ui::PlanReviewView</name>
@@ -5286,6 +5521,105 @@ Compare the fingerprint below with the one your cluster's administrators publish
     <message>
         <source>CPU only · %1</source>
         <translation>仅 CPU · %1</translation>
+    </message>
+</context>
+<context>
+    <name>onramp::ui::ReportPage</name>
+    <message>
+        <source>Export the report</source>
+        <translation>导出报告</translation>
+    </message>
+    <message>
+        <source>HTML page (*.html)</source>
+        <translation>HTML 网页 (*.html)</translation>
+    </message>
+    <message>
+        <source>Markdown for a ticket (*.md)</source>
+        <translation>用于工单的 Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>JSON data (*.json)</source>
+        <translation>JSON 数据 (*.json)</translation>
+    </message>
+    <message>
+        <source>Conda environment file (*.yml)</source>
+        <translation>Conda 环境文件 (*.yml)</translation>
+    </message>
+    <message>
+        <source>Nothing to report yet. The report describes what the guided setup found and did on your cluster: run the setup first, then come back here.</source>
+        <translation>还没有可报告的内容。报告描述的是引导配置在你的集群上发现和完成的事情：请先运行配置，再回到这里。</translation>
+    </message>
+    <message>
+        <source>Go to Setup</source>
+        <translation>前往配置</translation>
+    </message>
+    <message>
+        <source>Go to the Setup tab</source>
+        <translation>前往“配置”标签页</translation>
+    </message>
+    <message>
+        <source>Report language:</source>
+        <translation>报告语言：</translation>
+    </message>
+    <message>
+        <source>Report language</source>
+        <translation>报告语言</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Render the report again</source>
+        <translation>重新生成报告</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Export the report to a file</source>
+        <translation>把报告导出到文件</translation>
+    </message>
+    <message>
+        <source>HTML, Markdown, PDF, JSON or a conda environment file</source>
+        <translation>HTML、Markdown、PDF、JSON 或 conda 环境文件</translation>
+    </message>
+    <message>
+        <source>Report preview</source>
+        <translation>报告预览</translation>
+    </message>
+    <message>
+        <source>Rendering the report…</source>
+        <translation>正在生成报告…</translation>
+    </message>
+    <message>
+        <source>Onramp report: %1 on %2</source>
+        <translation>Onramp 报告：%2 上的 %1</translation>
+    </message>
+    <message>
+        <source>Onramp could not render the report: %1</source>
+        <translation>Onramp 无法生成报告：%1</translation>
+    </message>
+    <message>
+        <source>Exporting the report to %1…</source>
+        <translation>正在把报告导出到 %1…</translation>
+    </message>
+    <message>
+        <source>Onramp could not write %1: %2</source>
+        <translation>Onramp 无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>The report was not exported: %1</source>
+        <translation>报告没有导出：%1</translation>
+    </message>
+    <message>
+        <source>The report is in %1.</source>
+        <translation>报告已保存到 %1。</translation>
     </message>
 </context>
 <context>

@@ -111,6 +111,7 @@ SetupStepPage::SetupStepPage(StepId step, QWidget *parent) : QWidget(parent), m_
         m_log->view()->setPlaceholderText(
             tr("What this step runs and what the cluster prints appears here."));
         setAccessibleName(setup::guided::stepTitle(step));
+        m_scroll->setAccessibleName(setup::guided::stepTitle(step));
         setState(m_stateValue);
     });
 }

@@ -311,6 +311,7 @@ void TerminalCard::updateAccessibleName()
     setAccessibleName(m_content.illustrative
                           ? tr("Example terminal: %1").arg(m_content.title)
                           : tr("Terminal snapshot of your session on %1").arg(m_content.title));
+    m_view->setAccessibleName(accessibleName()); // the text itself takes the focus
 }
 
 void TerminalCard::setContent(const CardContent &content)
