@@ -1,8 +1,11 @@
 // LogPane: output is batched on a timer, bounded in lines, stderr looks different, notes start on
 // a line of their own, `\r` collapses progress lines (across appends and flushes), ANSI colours are
 // applied and every other escape sequence removed, and find/copy/save/follow-tail/timestamps do what
-// they say. ONRAMP_SCREENSHOT_DIR=DIR also writes logpane-en.png there (docs/screenshots keeps one).
+// they say. ONRAMP_SCREENSHOT_DIR=DIR also writes logpane-en.png and, after a live switch,
+// logpane-zh_CN.png there (docs/screenshots keeps them).
 #include "ui/logpane.h"
+
+#include "../support/screenshots.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -799,8 +802,7 @@ void TestLogPane::screenshot()
     QVERIFY(!pane.text().contains(u" 90%"_s));
     const QImage image = pane.grab().toImage();
     QVERIFY(!image.isNull());
-    if (const QByteArray dir = qgetenv("ONRAMP_SCREENSHOT_DIR"); !dir.isEmpty())
-        QVERIFY(image.save(QDir(QString::fromLocal8Bit(dir)).filePath(u"logpane-en.png"_s)));
+    QVERIFY(onramp::testing::saveInBothLanguages(&pane, u"logpane"_s));
 }
 
 QTEST_MAIN(TestLogPane)
