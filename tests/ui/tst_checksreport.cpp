@@ -23,6 +23,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTextCursor>
+#include <QTextDocument>
 #include <QToolButton>
 
 using namespace onramp;
@@ -114,24 +116,25 @@ void TestChecksReport::builtInChecks_data()
 {
     QTest::addColumn<QString>("variantName");
     QTest::addColumn<QVariantMap>("expected");
-    const QVariantMap base {
-        {"gpu.count", "pass"},         {"torch.cuda-build", "pass"}, {"driver.cuda", "pass"},
-        {"nvidia-smi.works", "pass"},  {"python.pin", "skip"},       {"conda.dirs", "pass"},
-        {"quota.room", "skip"},        {"conda.channels", "pass"},   {"bashrc.quiet", "pass"},
-        {"bashrc.conda-init", "pass"}, {"login.heavy-work", "warn"}};
+    const QVariantMap base {{u"gpu.count"_qs, u"pass"_qs},       {u"torch.cuda-build"_qs, u"pass"_qs},
+                            {u"driver.cuda"_qs, u"pass"_qs},     {u"nvidia-smi.works"_qs, u"pass"_qs},
+                            {u"python.pin"_qs, u"skip"_qs},      {u"conda.dirs"_qs, u"pass"_qs},
+                            {u"quota.room"_qs, u"skip"_qs},      {u"conda.channels"_qs, u"pass"_qs},
+                            {u"bashrc.quiet"_qs, u"pass"_qs},    {u"bashrc.conda-init"_qs, u"pass"_qs},
+                            {u"login.heavy-work"_qs, u"warn"_qs}};
     auto with = [&](QVariantMap changes) {
         QVariantMap m = base;
         for (auto it = changes.begin(); it != changes.end(); ++it)
             m.insert(it.key(), it.value());
         return m;
     };
-    QTest::newRow("complete") << "complete" << base;
-    QTest::newRow("cpu-build") << "cpu-build"
-                               << with({{"torch.cuda-build", "fail"},
-                                        {"gpu.count", "fail"},
-                                        {"driver.cuda", "skip"}});
-    QTest::newRow("quota-nearly-full") << "quota-nearly-full" << with({{"quota.room", "fail"}});
-    QTest::newRow("noisy-bashrc") << "noisy-bashrc" << with({{"bashrc.quiet", "fail"}});
+    QTest::newRow("complete") << u"complete"_qs << base;
+    QTest::newRow("cpu-build") << u"cpu-build"_qs
+                               << with({{u"torch.cuda-build"_qs, u"fail"_qs},
+                                        {u"gpu.count"_qs, u"fail"_qs},
+                                        {u"driver.cuda"_qs, u"skip"_qs}});
+    QTest::newRow("quota-nearly-full") << u"quota-nearly-full"_qs << with({{u"quota.room"_qs, u"fail"_qs}});
+    QTest::newRow("noisy-bashrc") << u"noisy-bashrc"_qs << with({{u"bashrc.quiet"_qs, u"fail"_qs}});
 }
 
 void TestChecksReport::builtInChecks()
@@ -178,17 +181,14 @@ void TestChecksReport::snippets_data()
 
     QTest::newRow("pass") << QStringLiteral("import onramp\nev = onramp.evidence()\n"
                                             "onramp.result('pass', 'host is ' + ev['host'])\n")
-                          << "pass" << false << QString() << "Passed";
-    QTest::newRow("prints") << QStringLiteral("print('hello from the snippet')\n") << "pass" << false
-                            << "hello from the snippet"
-                            << "Passed";
-    QTest::newRow("endless loop") << QStringLiteral("while True:\n    pass\n") << "error" << true
-                                  << "ran past its deadline"
-                                  << "stopped by its deadline";
+                          << u"pass"_qs << false << QString() << u"Passed"_qs;
+    QTest::newRow("prints") << QStringLiteral("print('hello from the snippet')\n") << u"pass"_qs << false
+                            << u"hello from the snippet"_qs << u"Passed"_qs;
+    QTest::newRow("endless loop") << QStringLiteral("while True:\n    pass\n") << u"error"_qs << true
+                                  << u"ran past its deadline"_qs << u"stopped by its deadline"_qs;
     QTest::newRow("raises") << QStringLiteral(
         "def broken():\n    raise ValueError('no such GPU')\nbroken()\n")
-                            << "error" << false << "ValueError: no such GPU"
-                            << "Error";
+                            << u"error"_qs << false << u"ValueError: no such GPU"_qs << u"Error"_qs;
 }
 
 void TestChecksReport::snippets()
@@ -270,20 +270,14 @@ void TestChecksReport::reportPreviewAndExport_data()
     QTest::addColumn<QStringList>("facts");
     const QStringList facts {QStringLiteral("aha"), QStringLiteral("zz_report_fixture"),
                              QStringLiteral("2.1.2")};
-    QTest::newRow("html") << "html"
-                          << "en" << (facts + QStringList {QStringLiteral("<svg")});
-    QTest::newRow("md") << "md"
-                        << "en" << (facts + QStringList {QStringLiteral("# ")});
-    QTest::newRow("json") << "json"
-                          << "en" << facts;
-    QTest::newRow("yml") << "yml"
-                         << "en"
+    QTest::newRow("html") << u"html"_qs << u"en"_qs << (facts + QStringList {QStringLiteral("<svg")});
+    QTest::newRow("md") << u"md"_qs << u"en"_qs << (facts + QStringList {QStringLiteral("# ")});
+    QTest::newRow("json") << u"json"_qs << u"en"_qs << facts;
+    QTest::newRow("yml") << u"yml"_qs << u"en"_qs
                          << QStringList {QStringLiteral("name: zz_report_fixture"),
                                          QStringLiteral("dependencies:")};
-    QTest::newRow("pdf en") << "pdf"
-                            << "en" << (facts + QStringList {QStringLiteral("NVIDIA H100")});
-    QTest::newRow("pdf zh") << "pdf"
-                            << "zh" << facts;
+    QTest::newRow("pdf en") << u"pdf"_qs << u"en"_qs << (facts + QStringList {QStringLiteral("NVIDIA H100")});
+    QTest::newRow("pdf zh") << u"pdf"_qs << u"zh"_qs << facts;
 }
 
 void TestChecksReport::reportPreviewAndExport()
@@ -378,8 +372,11 @@ void TestChecksReport::screenshots()
     report.setEvidence(variant(QStringLiteral("complete")));
     report.show();
     QTRY_VERIFY_WITH_TIMEOUT(ready.size() >= 1, 30000);
-    // Down to the GPU charts.
-    report.preview()->find(QStringLiteral("nvidia-smi"));
+    // Down to the GPU charts (above their table), fitted to the view's width.
+    const QTextCursor table = report.preview()->document()->find(QStringLiteral("Peak memory"));
+    QVERIFY(!table.isNull());
+    report.preview()->setTextCursor(table);
+    report.preview()->ensureCursorVisible();
     QVERIFY(onramp::testing::saveInBothLanguages(&report, QStringLiteral("report")));
 }
 

@@ -27,6 +27,8 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace onramp {
 namespace ui {
 
@@ -336,8 +338,9 @@ ChecksPage::ChecksPage(python::PythonRuntime *runtime, QWidget *parent)
     split->setObjectName(QStringLiteral("checksSplitter"));
     split->addWidget(checksBox);
     split->addWidget(snippetsBox);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 1);
+    split->setStretchFactor(0, 4);
+    split->setStretchFactor(1, 5);
+    split->setSizes({340, 420});
     split->setChildrenCollapsible(false);
 
     m_stack = new QStackedWidget(this);
@@ -387,6 +390,8 @@ ChecksPage::ChecksPage(python::PythonRuntime *runtime, QWidget *parent)
         m_stop->setAccessibleName(tr("Stop the running snippet"));
         m_output->setAccessibleName(tr("Snippet output"));
         m_output->setPlaceholderText(tr("What the snippet prints appears here."));
+        if (m_snippetStatusText)
+            m_snippetStatus->setText(m_snippetStatusText());
         showChecks();
         showSnippetResults();
         updateControls();
@@ -488,7 +493,16 @@ void ChecksPage::showChecks()
         m_summary->setText(m_checkRuns.isEmpty() ? QString() : tr("Checking…"));
         return;
     }
-    const QList<python::CheckOutcome> &checks = m_checks[language];
+    // What needs attention first: failures and errors, warnings, then what passed or was skipped.
+    QList<python::CheckOutcome> checks = m_checks[language];
+    auto rank = [](const QString &status) {
+        return status == QLatin1String("pass") ? 2
+            : status == QLatin1String("skip")  ? 3
+            : status == QLatin1String("warn")  ? 1
+                                               : 0;
+    };
+    std::stable_sort(checks.begin(), checks.end(),
+                     [&](const auto &a, const auto &b) { return rank(a.status) < rank(b.status); });
     int counts[4] = {0, 0, 0, 0};
     int i = 0;
     for (const python::CheckOutcome &check : checks) {
@@ -514,6 +528,7 @@ void ChecksPage::reloadSnippets()
     const Result<QString> folder = python::PythonRuntime::ensureSnippetFolder(m_folder);
     m_folderReady = true;
     if (!folder) {
+        m_snippetStatusText = {};
         m_snippetStatus->setText(folder.error().message);
         return;
     }
@@ -574,6 +589,7 @@ void ChecksPage::newSnippet()
         name = QStringLiteral("my_check_%1.py").arg(n);
     QSaveFile file(dir.absoluteFilePath(name));
     if (!file.open(QIODevice::WriteOnly) || file.write(kSnippetTemplate) < 0 || !file.commit()) {
+        m_snippetStatusText = {};
         m_snippetStatus->setText(
             tr("Onramp could not create %1: %2").arg(dir.absoluteFilePath(name), file.errorString()));
         return;
@@ -590,10 +606,12 @@ bool ChecksPage::saveSnippet()
     QSaveFile file(m_currentPath);
     const QByteArray bytes = m_editor->toPlainText().toUtf8();
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        m_snippetStatusText = {};
         m_snippetStatus->setText(tr("Onramp could not save %1: %2").arg(m_currentPath, file.errorString()));
         return false;
     }
     m_editor->document()->setModified(false);
+    m_snippetStatusText = {};
     m_snippetStatus->setText(tr("Saved %1.").arg(QFileInfo(m_currentPath).fileName()));
     return true;
 }
@@ -614,6 +632,7 @@ void ChecksPage::deleteSnippet()
         if (result != QMessageBox::Yes)
             return;
         if (!QFile::remove(path)) {
+            m_snippetStatusText = {};
             m_snippetStatus->setText(tr("Onramp could not delete %1.").arg(path));
             return;
         }
@@ -640,6 +659,7 @@ void ChecksPage::runSnippet()
     else
         id = m_runtime->runSnippetCode(m_editor->toPlainText(), tr("this snippet"), m_deadlineMs);
     m_pending.insert(id);
+    m_snippetStatusText = {};
     m_snippetStatus->setText(tr("Running…"));
     updateControls();
 }
@@ -654,6 +674,7 @@ void ChecksPage::runAllSnippets()
     m_runtime->setEvidence(m_evidence);
     m_discoverId = m_runtime->discoverSnippets(m_folder);
     m_pending.insert(m_discoverId);
+    m_snippetStatusText = {};
     m_snippetStatus->setText(tr("Running…"));
     updateControls();
 }
@@ -663,6 +684,7 @@ void ChecksPage::onSnippetsDiscovered(quint64 id, const Result<QList<python::Sni
     if (!m_pending.remove(id))
         return;
     if (!result) {
+        m_snippetStatusText = {};
         m_snippetStatus->setText(result.error().message);
     } else {
         for (const python::SnippetInfo &snippet : result.value()) {
@@ -670,8 +692,8 @@ void ChecksPage::onSnippetsDiscovered(quint64 id, const Result<QList<python::Sni
             m_pending.insert(m_runtime->runSnippetFile(snippet.path, m_deadlineMs));
         }
         if (result.value().isEmpty())
-            m_snippetStatus->setText(
-                tr("There are no snippets in %1.").arg(QDir::toNativeSeparators(m_folder)));
+            m_snippetStatusText = {};
+        m_snippetStatus->setText(tr("There are no snippets in %1.").arg(QDir::toNativeSeparators(m_folder)));
     }
     updateControls();
     if (m_pending.isEmpty())
@@ -721,8 +743,14 @@ void ChecksPage::onSnippetFinished(quint64 id, const python::SnippetRun &receive
         appendOutput(QLatin1Char('\n') + run.traceback.trimmed() + QLatin1Char('\n'),
                      toneColor(Tone::Error, palette()));
     showSnippetResults();
-    m_snippetStatus->setText(run.stopped ? tr("%1 was stopped by its deadline.").arg(run.name)
-                                         : tr("%1: %2").arg(run.name, statusText(run.outcome.status)));
+    const QString name = run.name;
+    const QString status = run.outcome.status;
+    const bool stopped = run.stopped;
+    m_snippetStatusText = [=] {
+        return stopped ? tr("%1 was stopped by its deadline.").arg(name)
+                       : tr("%1: %2").arg(name, statusText(status));
+    };
+    m_snippetStatus->setText(m_snippetStatusText());
     updateControls();
     Q_EMIT snippetFinished(run);
     if (m_pending.isEmpty())

@@ -8,6 +8,8 @@
 #include <QSet>
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
 class QListWidget;
 class QPlainTextEdit;
@@ -120,6 +122,7 @@ private:
     QWidget *m_resultList = nullptr;
     QPlainTextEdit *m_output = nullptr;
     QLabel *m_snippetStatus = nullptr;
+    std::function<QString()> m_snippetStatusText; // the last run's outcome, in the current language
     PaletteFollower *m_theme = nullptr;
 };
 
