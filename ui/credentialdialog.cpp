@@ -185,15 +185,20 @@ CredentialDialog::CredentialDialog(const remote::AuthRequest &request, QWidget *
             heading->setText(tr("%1 asks you to sign in").arg(whoAsks));
             break;
         }
-        if (passphraseExplanation)
+        heading->setAccessibleName(heading->text());
+        if (passphraseExplanation) {
             passphraseExplanation->setText(
                 tr("Your private key is protected by a passphrase. Onramp needs it "
                    "to use the key; it is not sent to the server."));
+            passphraseExplanation->setAccessibleName(passphraseExplanation->text());
+        }
         if (keyFile)
             keyFile->setAccessibleName(tr("Key file: %1").arg(QDir::toNativeSeparators(request.keyFile)));
-        if (passwordExplanation)
+        if (passwordExplanation) {
             passwordExplanation->setText(
                 tr("Onramp sends it to this server only, over the encrypted connection."));
+            passwordExplanation->setAccessibleName(passwordExplanation->text());
+        }
         if (error)
             error->setAccessibleName(tr("Not accepted: %1").arg(request.previousError));
         for (int i = 0; i < m_fields.size(); ++i) {

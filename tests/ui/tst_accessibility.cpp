@@ -95,9 +95,10 @@ void TestAccessibility::everyControlHasAName_data()
     QTest::addColumn<QString>("language");
     QTest::addColumn<QString>("page");
     for (const QString &language : {QStringLiteral("en"), QStringLiteral("zh_CN")}) {
-        for (const QString &page : {QStringLiteral("welcome"), QStringLiteral("setup"),
-                                    QStringLiteral("output"), QStringLiteral("gpus"), QStringLiteral("jobs"),
-                                    QStringLiteral("terminal"), QStringLiteral("settings")})
+        for (const QString &page :
+             {QStringLiteral("welcome"), QStringLiteral("setup"), QStringLiteral("output"),
+              QStringLiteral("gpus"), QStringLiteral("jobs"), QStringLiteral("checks"),
+              QStringLiteral("report"), QStringLiteral("terminal"), QStringLiteral("settings")})
             QTest::addRow("%s %s", qPrintable(language), qPrintable(page)) << language << page;
     }
 }
