@@ -109,6 +109,15 @@ void describeSnippet(SnippetRun &run, const QString &exceptionLine)
 
 } // namespace
 
+std::optional<ReportFormat> reportFormatFromKey(const QString &key)
+{
+    for (const ReportFormat format :
+         {ReportFormat::Html, ReportFormat::Markdown, ReportFormat::Json, ReportFormat::Yaml})
+        if (formatKey(format) == key)
+            return format;
+    return std::nullopt;
+}
+
 QString formatKey(ReportFormat format)
 {
     switch (format) {

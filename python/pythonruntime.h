@@ -10,6 +10,8 @@
 #include <QObject>
 #include <QString>
 
+#include <optional>
+
 #include <memory>
 
 class QThread;
@@ -65,6 +67,8 @@ struct PrintableReport {
 
 enum class ReportFormat { Html, Markdown, Json, Yaml };
 QString formatKey(ReportFormat format); // "html", "md", "json", "yml"
+// The text format a key names (formatKey()'s inverse); empty for "pdf" and anything unknown.
+std::optional<ReportFormat> reportFormatFromKey(const QString &key);
 
 // The embedded interpreter, on its own thread ("onramp-python"), started by the first request so that
 // nothing waits for it before then. Requests run one after another in the order they were made; each

@@ -45,19 +45,6 @@ const QStringList &reportFormats()
     return formats;
 }
 
-std::optional<python::ReportFormat> textFormat(const QString &key)
-{
-    if (key == QLatin1String("html"))
-        return python::ReportFormat::Html;
-    if (key == QLatin1String("md"))
-        return python::ReportFormat::Markdown;
-    if (key == QLatin1String("json"))
-        return python::ReportFormat::Json;
-    if (key == QLatin1String("yml"))
-        return python::ReportFormat::Yaml;
-    return std::nullopt;
-}
-
 QString statusLabel(const QString &status)
 {
     if (status == QLatin1String("pass"))
@@ -345,7 +332,7 @@ int runReport(const PythonRequest &request)
     QEventLoop loop;
     std::optional<Result<QByteArray>> written;
 
-    if (const auto format = textFormat(request.format)) {
+    if (const auto format = python::reportFormatFromKey(request.format)) {
         QObject::connect(&runtime, &python::PythonRuntime::reportRendered, &loop,
                          [&](quint64, const Result<QString> &text, const python::CallOutput &) {
                              if (text)

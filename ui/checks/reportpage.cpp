@@ -33,19 +33,6 @@ QJsonObject withoutTime(QJsonObject evidence)
     return evidence;
 }
 
-std::optional<python::ReportFormat> textFormat(const QString &key)
-{
-    if (key == QLatin1String("html"))
-        return python::ReportFormat::Html;
-    if (key == QLatin1String("md"))
-        return python::ReportFormat::Markdown;
-    if (key == QLatin1String("json"))
-        return python::ReportFormat::Json;
-    if (key == QLatin1String("yml"))
-        return python::ReportFormat::Yaml;
-    return std::nullopt;
-}
-
 QString defaultPrompter(QWidget *parent, const QString &suggested, const QStringList &filters,
                         QString *selected)
 {
@@ -301,7 +288,7 @@ void ReportPage::exportTo(const QString &path, const QString &format)
     m_runtime->setEvidence(m_evidence);
     m_exportPath = path;
     m_exportFormat = format;
-    if (const auto text = textFormat(format))
+    if (const auto text = python::reportFormatFromKey(format))
         m_exportId = m_runtime->renderReport(*text, reportLanguage());
     else
         m_exportId = m_runtime->renderPrintableReport(reportLanguage());
