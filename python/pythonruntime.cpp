@@ -1,5 +1,7 @@
 #include "python/pythonruntime.h"
 
+#include "core/datadirs.h"
+
 #include "python/interpreter.h"
 #include "python/pythontr.h"
 
@@ -188,11 +190,11 @@ QString PythonRuntime::packageDir()
     const QString fromEnvironment = qEnvironmentVariable("ONRAMP_PYTHON_DIR");
     if (!fromEnvironment.isEmpty())
         return QDir(fromEnvironment).absolutePath();
+    // Installed (share/onramp/python, or a macOS bundle's Resources/python) before the source tree.
     if (QCoreApplication::instance()) {
-        const QString installed = QDir(QCoreApplication::applicationDirPath())
-                                      .absoluteFilePath(QStringLiteral("../share/onramp/python"));
-        if (QFileInfo::exists(installed + QStringLiteral("/onramp/__init__.py")))
-            return QDir::cleanPath(installed);
+        const QString root = findDataDirectory(QStringLiteral("python/onramp/__init__.py"), {});
+        if (!root.isEmpty())
+            return root + QStringLiteral("/python");
     }
     return QStringLiteral(ONRAMP_PYTHON_SOURCE_DIR);
 }

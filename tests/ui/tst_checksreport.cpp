@@ -373,8 +373,9 @@ void TestChecksReport::screenshots()
     report.show();
     QTRY_VERIFY_WITH_TIMEOUT(ready.size() >= 1, 30000);
     // Down to the GPU charts (above their table), fitted to the view's width.
-    const QTextCursor table = report.preview()->document()->find(QStringLiteral("Peak memory"));
+    QTextCursor table = report.preview()->document()->find(QStringLiteral("Peak memory"));
     QVERIFY(!table.isNull());
+    table.clearSelection(); // scrolled to, not highlighted
     report.preview()->setTextCursor(table);
     report.preview()->ensureCursorVisible();
     QVERIFY(onramp::testing::saveInBothLanguages(&report, QStringLiteral("report")));
