@@ -12,8 +12,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QEvent>
 #include <QDockWidget>
+#include <QEvent>
 #include <QFileInfo>
 #include <QFont>
 #include <QFontDatabase>
@@ -94,11 +94,11 @@ Result<LaunchOptions> parseArguments(const QStringList &arguments)
     const QCommandLineOption lang(
         QStringLiteral("lang"), Launch::tr("Language of the interface: en or zh_CN (default: the system's)."),
         Launch::tr("language"));
-    const QCommandLineOption tab(
-        QStringLiteral("tab"),
-        Launch::tr("Open this tab: setup, output, gpus or jobs. With --screenshot, the picture "
-                   "waits for the tab's first answer from the cluster."),
-        Launch::tr("tab"));
+    const QCommandLineOption tab(QStringLiteral("tab"),
+                                 Launch::tr("Open this tab: setup, gpus, jobs, checks or report (output: the "
+                                            "Output dock). With --screenshot, the picture "
+                                            "waits for the tab's first answer from the cluster."),
+                                 Launch::tr("tab"));
     const QCommandLineOption screenshotAt(
         QStringLiteral("screenshot-at"),
         Launch::tr("With --screenshot: take the picture when the session is settled (default), when a "
@@ -117,8 +117,9 @@ Result<LaunchOptions> parseArguments(const QStringList &arguments)
     const QCommandLineOption welcome(
         QStringLiteral("welcome"),
         Launch::tr("Show the welcome page (shown by itself at the first start without a host)."));
-    const QCommandLineOption firstPaint(QStringLiteral("exit-after-first-paint"),
-                                        Launch::tr("Print when the window was first painted and quit (benchmarks)."));
+    const QCommandLineOption firstPaint(
+        QStringLiteral("exit-after-first-paint"),
+        Launch::tr("Print when the window was first painted and quit (benchmarks)."));
     parser.addOptions({help, version, host, port, user, identity, knownHosts, sshConfig, connect, screenshot,
                        screenshotAfter, screenshotTimeout, lang, tab, screenshotAt, terminalInput, setupEnv,
                        welcome, firstPaint});
@@ -158,10 +159,12 @@ Result<LaunchOptions> parseArguments(const QStringList &arguments)
         return invalid(Launch::tr("--screenshot-timeout-ms must be a number of milliseconds, not “%1”.")
                            .arg(parser.value(screenshotTimeout)));
     options.tab = parser.value(tab);
-    if (!options.tab.isEmpty() && options.tab != QLatin1String("output")
-        && options.tab != QLatin1String("setup") && options.tab != QLatin1String("gpus")
-        && options.tab != QLatin1String("jobs"))
-        return invalid(Launch::tr("Unknown tab “%1”: use setup, output, gpus or jobs.").arg(options.tab));
+    static const QStringList tabs
+        = {QStringLiteral("setup"), QStringLiteral("output"), QStringLiteral("gpus"),
+           QStringLiteral("jobs"),  QStringLiteral("checks"), QStringLiteral("report")};
+    if (!options.tab.isEmpty() && !tabs.contains(options.tab))
+        return invalid(Launch::tr("Unknown tab “%1”: use setup, output, gpus, jobs, checks or report.")
+                           .arg(options.tab));
     options.screenshotAt = parser.value(screenshotAt);
     if (!options.screenshotAt.isEmpty() && options.screenshotAt != QLatin1String("settled")
         && options.screenshotAt != QLatin1String("credentials")

@@ -40,6 +40,7 @@
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -102,7 +103,8 @@ MainWindow::MainWindow(remote::TransportFactory factory, QWidget *parent)
     sideLayout->addWidget(m_form);
     sideLayout->addStretch(1);
 
-    // Content: the error banner above the output of the cluster, the GPUs and the jobs (tabs).
+    // Content: the error banner above the guided setup, the GPUs, the jobs, checks and report (tabs);
+    // the session's output and the terminal are docks below (or beside, or floating).
     m_banner = new ErrorBanner(this);
     m_log = new LogPane(this);
     m_jobsMonitor = new setup::status::JobsMonitor(this);
@@ -118,7 +120,6 @@ MainWindow::MainWindow(remote::TransportFactory factory, QWidget *parent)
     m_notifier = new DesktopNotifier(this);
     connect(m_setup, &SetupPage::finished, this, &MainWindow::notifySetupFinished);
     m_tabs->addTab(m_setup, QString());
-    m_tabs->addTab(m_log, QString());
     m_tabs->addTab(m_gpuView, QString());
     m_tabs->addTab(m_jobsView, QString());
     // Checks and report over the setup's evidence, through one embedded Python (started on first use).
@@ -221,6 +222,32 @@ MainWindow::MainWindow(remote::TransportFactory factory, QWidget *parent)
     stateLayout->addSpacing(8);
     stateLayout->addWidget(terminalButton);
     connect(m_terminalPane, &TerminalPane::openRequested, this, &MainWindow::openTerminal);
+    // The session's own output (sign-in notes, the identify command): a dock like the terminal,
+    // beside it at the bottom when both are shown (each can move right or float).
+    m_outputDock = new QDockWidget(this);
+    m_outputDock->setObjectName(QStringLiteral("outputDock"));
+    m_outputDock->setWidget(m_log);
+    m_outputDock->setAllowedAreas(Qt::BottomDockWidgetArea | Qt::RightDockWidgetArea);
+    addDockWidget(Qt::BottomDockWidgetArea, m_outputDock);
+    m_outputDock->hide();
+    // Shown the first time: tall enough for a screenful of output rather than the minimum.
+    connect(m_outputDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible && !m_outputDockSized) {
+            m_outputDockSized = true;
+            // Once the layout has placed it (it is not laid out yet while becoming visible).
+            QTimer::singleShot(0, this,
+                               [this] { resizeDocks({m_outputDock}, {height() / 3}, Qt::Vertical); });
+        }
+    });
+    QAction *toggleOutput = m_outputDock->toggleViewAction();
+    toggleOutput->setObjectName(QStringLiteral("outputAction"));
+    toggleOutput->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    auto *outputButton = new QToolButton(this);
+    outputButton->setObjectName(QStringLiteral("outputButton"));
+    outputButton->setDefaultAction(toggleOutput);
+    outputButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    outputButton->setAutoRaise(true);
+    stateLayout->addWidget(outputButton);
     m_settingsAction = new QAction(this);
     m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
     // Linux desktops have no standard Preferences key; Ctrl+, is what most programs use there.
@@ -265,7 +292,11 @@ MainWindow::MainWindow(remote::TransportFactory factory, QWidget *parent)
                           "you reached and the Slurm partitions it offers."));
         m_tabs->tabBar()->setAccessibleName(tr("Views"));
         m_tabs->setTabText(m_tabs->indexOf(m_setup), tr("Setup"));
-        m_tabs->setTabText(m_tabs->indexOf(m_log), tr("Output"));
+        m_outputDock->setWindowTitle(tr("Output"));
+        toggleOutput->setText(tr("Output"));
+        toggleOutput->setToolTip(
+            tr("Show or hide what the session printed (sign-in, the login node, partitions)"));
+        outputButton->setAccessibleName(tr("Output"));
         m_tabs->setTabText(m_tabs->indexOf(m_gpuView), tr("GPUs"));
         m_tabs->setTabText(m_tabs->indexOf(m_jobsView), tr("Jobs"));
         m_tabs->setTabText(m_tabs->indexOf(m_checks), tr("Checks"));
@@ -792,9 +823,11 @@ bool MainWindow::showTab(const QString &name)
     QWidget *page = nullptr;
     if (name == QLatin1String("setup"))
         page = m_setup;
-    else if (name == QLatin1String("output"))
-        page = m_log;
-    else if (name == QLatin1String("gpus"))
+    else if (name == QLatin1String("output")) {
+        m_outputDock->show();
+        m_outputDock->raise();
+        return true;
+    } else if (name == QLatin1String("gpus"))
         page = m_gpuView;
     else if (name == QLatin1String("jobs"))
         page = m_jobsView;
@@ -863,6 +896,7 @@ void MainWindow::applyTheme()
 {
     const QPalette pal = palette();
     m_terminalDock->toggleViewAction()->setIcon(themedIcon(QStringLiteral("terminal"), pal));
+    m_outputDock->toggleViewAction()->setIcon(themedIcon(QStringLiteral("output"), pal));
     // The sidebar sits a shade apart from the content, in light and dark mode alike.
     const QColor side
         = isDark(pal) ? pal.color(QPalette::Window).lighter(118) : pal.color(QPalette::Window).darker(104);

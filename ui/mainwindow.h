@@ -80,11 +80,15 @@ public:
     // The "Terminal" dock (hidden until the status bar's Terminal button shows it) and the
     // terminal it shows while one is open on the session.
     QDockWidget *terminalDock() const { return m_terminalDock; }
+    // The "Output" dock (the log pane of the session: sign-in notes, hostname and sinfo), hidden until
+    // the status bar's Output button or showTab("output") shows it.
+    QDockWidget *outputDock() const { return m_outputDock; }
     TerminalPane *terminalPane() const;
     remote::RemoteTerminal *terminal() const { return m_terminal; }
 
-    // The tabs beside the sidebar: the output pane ("output"), the GPU dashboard ("gpus") and the
-    // jobs view ("jobs"). The status views poll the cluster only while their tab is shown.
+    // The tabs beside the sidebar: the guided setup ("setup"), the GPU dashboard ("gpus"), the jobs
+    // view ("jobs"), checks ("checks") and the report ("report"); showTab("output") shows the Output
+    // dock. The status views poll the cluster only while their tab is shown.
     QTabWidget *contentTabs() const;
     bool showTab(const QString &name);
     GpuDashboard *gpuDashboard() const;
@@ -194,6 +198,8 @@ private:
     QPointer<SettingsDialog> m_settingsDialog;
     QPointer<QLabel> m_latencyLabel;
     QDockWidget *m_terminalDock = nullptr; // a child of the window
+    QDockWidget *m_outputDock = nullptr;
+    bool m_outputDockSized = false;
     QPointer<TerminalPane> m_terminalPane;
     QPointer<remote::RemoteTerminal> m_terminal; // ours: closed and deleted when the session ends
 

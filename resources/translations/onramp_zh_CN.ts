@@ -135,10 +135,6 @@
         <translation>时机</translation>
     </message>
     <message>
-        <source>Open this tab: setup, output, gpus or jobs. With --screenshot, the picture waits for the tab's first answer from the cluster.</source>
-        <translation>打开此标签页：setup、output、gpus 或 jobs。配合 --screenshot 使用时，会等该标签页第一次收到集群的回应后再截图。</translation>
-    </message>
-    <message>
         <source>With --screenshot: take the picture when the session is settled (default), when a sign-in question is shown (credentials), when the connection is lost (lost), or in the terminal after typing --terminal-input (terminal).</source>
         <translation>配合 --screenshot 使用：在会话稳定时截图（默认），或在显示登录问题时（credentials）、连接断开时（lost）、在终端中输入 --terminal-input 的内容后（terminal）截图。</translation>
     </message>
@@ -159,10 +155,6 @@
         <translation>名称</translation>
     </message>
     <message>
-        <source>Unknown tab “%1”: use setup, output, gpus or jobs.</source>
-        <translation>未知的标签页“%1”：请使用 setup、output、gpus 或 jobs。</translation>
-    </message>
-    <message>
         <source>Unknown moment “%1”: use settled, credentials, lost, terminal, setup-plan or setup-done.</source>
         <translation>未知的时机“%1”：请使用 settled、credentials、lost、terminal、setup-plan 或 setup-done。</translation>
     </message>
@@ -173,6 +165,14 @@
     <message>
         <source>Print when the window was first painted and quit (benchmarks).</source>
         <translation>打印窗口首次绘制完成的时间后退出（用于基准测试）。</translation>
+    </message>
+    <message>
+        <source>Open this tab: setup, gpus, jobs, checks or report (output: the Output dock). With --screenshot, the picture waits for the tab's first answer from the cluster.</source>
+        <translation>打开这个标签页：setup、gpus、jobs、checks 或 report（output：输出停靠窗口）。配合 --screenshot 时，截图会等到该标签页第一次收到集群的回答。</translation>
+    </message>
+    <message>
+        <source>Unknown tab “%1”: use setup, output, gpus, jobs, checks or report.</source>
+        <translation>未知的标签页“%1”：请使用 setup、output、gpus、jobs、checks 或 report。</translation>
     </message>
 </context>
 <context>
@@ -5366,6 +5366,10 @@ Compare the fingerprint below with the one your cluster's administrators publish
     <message>
         <source>Report</source>
         <translation>报告</translation>
+    </message>
+    <message>
+        <source>Show or hide what the session printed (sign-in, the login node, partitions)</source>
+        <translation>显示或隐藏本次会话的输出（登录过程、登录节点、分区）</translation>
     </message>
 </context>
 <context>

@@ -118,6 +118,9 @@ void TestAccessibility::everyControlHasAName()
     } else if (page == QLatin1String("terminal")) {
         window.terminalDock()->show();
         root = window.terminalDock();
+    } else if (page == QLatin1String("output")) {
+        QVERIFY(window.showTab(page));
+        root = window.outputDock();
     } else if (page == QLatin1String("settings")) {
         window.settingsAction()->trigger();
         QTRY_VERIFY(window.settingsDialog() && window.settingsDialog()->isVisible());

@@ -351,7 +351,8 @@ void TestMainWindow::connectsAndShowsTheCluster()
     QTRY_COMPARE_WITH_TIMEOUT(window.connectionState(), remote::ConnectionState::Connected, kTimeoutMs);
     QCOMPARE(stateText(window), remote::describe(remote::ConnectionState::Connected));
     QVERIFY(child<QLabel>(&window, "hostLabel")->text().contains(endpoint.host));
-    QCOMPARE(child<QLabel>(&window, "sourceBadge")->text(), endpoint.user + QLatin1Char('@') + endpoint.host);
+    QCOMPARE(child<QLabel>(window.logPane(), "sourceBadge")->text(),
+             endpoint.user + QLatin1Char('@') + endpoint.host);
 
     // The login node's name and sinfo's partitions stream into the log pane.
     ui::LogPane *log = window.logPane();
@@ -371,7 +372,7 @@ void TestMainWindow::connectsAndShowsTheCluster()
     QCOMPARE(window.identifyRecord()->result.exitCode, 0);
     QVERIFY(window.identifyRecord()->stdoutText.contains(QStringLiteral("cpu*|up|")));
     QTRY_VERIFY(log->text().contains(QStringLiteral("Exit status 0")));
-    QCOMPARE(child<QLabel>(&window, "logStatus")->text(), QStringLiteral("Exit status 0"));
+    QCOMPARE(child<QLabel>(window.logPane(), "logStatus")->text(), QStringLiteral("Exit status 0"));
     QVERIFY(!window.errorBanner()->isVisible());
     QCOMPARE(prompts, 0); // the lab's known_hosts knows the server
 

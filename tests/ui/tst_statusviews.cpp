@@ -128,7 +128,7 @@ void TestStatusViews::beforeConnectingTheViewsSaySo()
     MainWindow window([] { return ssh::createSshTransport(); });
     showAndExpose(window);
     auto *tabs = child<QTabWidget>(&window, "contentTabs");
-    QCOMPARE(tabs->count(), 6); // the guided setup (shown first), the output, the GPUs, the jobs, checks, report
+    QCOMPARE(tabs->count(), 5); // the guided setup (shown first), the GPUs, the jobs, checks, report
     QCOMPARE(tabs->currentWidget(), static_cast<QWidget *>(window.setupPage()));
     QVERIFY(window.showTab(QStringLiteral("gpus")));
     QCOMPARE(tabs->currentWidget(), static_cast<QWidget *>(window.gpuDashboard()));
