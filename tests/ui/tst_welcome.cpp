@@ -292,9 +292,9 @@ void TestWelcome::profilesRoundTrip()
     school.user = QStringLiteral("s2301");
     school.port = 2200;
     school.identityFile = m_dir.filePath(QStringLiteral("id_school"));
-    QFile key(school.identityFile);
-    QVERIFY(key.open(QIODevice::WriteOnly)); // the form checks that the key file exists
-    key.close();
+    QFile keyFile(school.identityFile);
+    QVERIFY(keyFile.open(QIODevice::WriteOnly)); // the form checks that the key file exists
+    keyFile.close();
     {
         ConnectionForm form;
         QCOMPARE(form.profileNames(), QStringList());
