@@ -857,7 +857,8 @@ void MainWindow::refreshEvidence()
     if (!found)
         return; // nothing this session and no journal: the pages keep what they show
     setup::guided::EvidenceProfile profile;
-    profile.name = m_endpoint.host;
+    // The saved profile's name when one was chosen ("School cluster"), else the host.
+    profile.name = m_form->currentProfile().isEmpty() ? m_endpoint.host : m_form->currentProfile();
     profile.host = m_endpoint.host;
     profile.user = m_endpoint.user;
     profile.port = m_endpoint.port;

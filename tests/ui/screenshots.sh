@@ -110,7 +110,7 @@ fi
 
 if [ "$shots" = all ] || [ "$shots" = terminal ]; then
   for lang in $langs; do
-    shot "terminal-$lang" 0 --known-hosts "$ONRAMP_LAB_KNOWN_HOSTS" --lang "$lang" --tab output \
+    shot "terminal-$lang" 0 --known-hosts "$ONRAMP_LAB_KNOWN_HOSTS" --lang "$lang" \
       --screenshot-at terminal --terminal-input "srun -p gpu --gres=gpu:1 --pty bash -i" \
       --terminal-input 'echo "on $(hostname), job $SLURM_JOB_ID"; nvidia-smi -L'
   done
