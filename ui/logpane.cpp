@@ -347,6 +347,12 @@ void LogPane::setSource(const QString &source)
     m_badge->setVisible(!source.isEmpty());
 }
 
+void LogPane::setTitleVisible(bool visible)
+{
+    if (auto *title = findChild<QLabel *>(QStringLiteral("logTitle")))
+        title->setVisible(visible);
+}
+
 QString LogPane::source() const
 {
     return m_source;

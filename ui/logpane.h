@@ -37,6 +37,9 @@ public:
     explicit LogPane(QWidget *parent = nullptr);
     ~LogPane() override;
 
+    // The header's "Output" title; hidden where a frame already says it (the Output dock's title bar).
+    void setTitleVisible(bool visible);
+
     // Which machine the output comes from ("user@host"), shown as a badge in the header.
     void setSource(const QString &source);
     QString source() const;

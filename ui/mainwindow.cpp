@@ -227,6 +227,7 @@ MainWindow::MainWindow(remote::TransportFactory factory, QWidget *parent)
     m_outputDock = new QDockWidget(this);
     m_outputDock->setObjectName(QStringLiteral("outputDock"));
     m_outputDock->setWidget(m_log);
+    m_log->setTitleVisible(false); // the dock's title bar says "Output"
     m_outputDock->setAllowedAreas(Qt::BottomDockWidgetArea | Qt::RightDockWidgetArea);
     addDockWidget(Qt::BottomDockWidgetArea, m_outputDock);
     m_outputDock->hide();
