@@ -92,6 +92,9 @@ WelcomePage::WelcomePage(QWidget *parent) : QWidget(parent)
 
     m_language = new QComboBox(body);
     m_language->setObjectName(QStringLiteral("welcomeLanguage"));
+    for (const auto language : {AppSettings::Language::System, AppSettings::Language::English,
+                                AppSettings::Language::SimplifiedChinese})
+        m_language->addItem(QString(), AppSettings::languageKey(language));
     m_languageLabel = new QLabel(body);
     m_languageLabel->setBuddy(m_language);
     auto *languageRow = new QHBoxLayout;
@@ -187,14 +190,14 @@ void WelcomePage::retranslate()
     m_intro->setText(tr("Onramp sets up PyTorch on your university's GPU cluster for you, with clicks "
                         "instead of a terminal, and shows you every line the cluster prints."));
     m_languageLabel->setText(tr("&Language:"));
-    const QString saved = AppSettings::languageKey(AppSettings::load().language);
-    const QSignalBlocker quiet(m_language);
-    m_language->clear();
-    m_language->addItem(tr("Follow the system"), QStringLiteral("system"));
+    m_language->setItemText(0, tr("Follow the system"));
     //: Each language is named in itself, so that it can be found whatever the current one is.
-    m_language->addItem(tr("English"), QStringLiteral("en"));
-    m_language->addItem(tr("简体中文"), QStringLiteral("zh_CN"));
-    m_language->setCurrentIndex(qMax(0, m_language->findData(saved)));
+    m_language->setItemText(1, tr("English"));
+    m_language->setItemText(2, tr("简体中文"));
+    // The saved choice (Settings may have changed it since this page was made).
+    const QSignalBlocker quiet(m_language);
+    m_language->setCurrentIndex(
+        qMax(0, m_language->findData(AppSettings::languageKey(AppSettings::load().language))));
     m_language->setAccessibleName(tr("Interface language"));
 
     m_stepsHeading->setText(tr("What will happen"));
