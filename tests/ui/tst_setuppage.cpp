@@ -74,6 +74,7 @@ private Q_SLOTS:
     void secondRunReuses();
 
 private:
+    // Shows the window, connects it to the lab and names the test environment (kEnv) on its setup page.
     void connectWindow(MainWindow &window);
     void remote(const QString &command, int *exitCode = nullptr);
     bool envExists();
@@ -137,12 +138,15 @@ void TestSetupPage::knob(const QStringList &arguments)
 
 void TestSetupPage::connectWindow(MainWindow &window)
 {
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
     const remote::Endpoint e = m_lab.directEndpoint();
     fillConnectionForm(&window, e);
     clickConnect(&window);
     QTRY_COMPARE_WITH_TIMEOUT(window.connectionState(), remote::ConnectionState::Connected, kConnectMs);
     auto *start = child<QPushButton>(window.setupPage(), "startSetupButton");
     QTRY_VERIFY(start->isEnabled());
+    window.setupPage()->setEnvName(kEnv);
 }
 
 void TestSetupPage::pagesBeforeConnecting()
@@ -205,11 +209,8 @@ void TestSetupPage::aCpuPlanIsBlocked()
 {
     knob({QStringLiteral("set"), QStringLiteral("conda.plan=cpu")});
     MainWindow window([] { return ssh::createSshTransport(); });
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
     connectWindow(window);
     SetupPage *page = window.setupPage();
-    page->setEnvName(kEnv);
     QSignalSpy plans(page, &SetupPage::planShown);
     QSignalSpy finished(page, &SetupPage::finished);
     QTest::mouseClick(child<QPushButton>(page, "startSetupButton"), Qt::LeftButton);
@@ -256,11 +257,8 @@ void TestSetupPage::aFullDiskIsDiagnosedWithAFix()
                    .arg(kEnv));
     });
     MainWindow window([] { return ssh::createSshTransport(); });
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
     connectWindow(window);
     SetupPage *page = window.setupPage();
-    page->setEnvName(kEnv);
     QSignalSpy plans(page, &SetupPage::planShown);
     QSignalSpy finished(page, &SetupPage::finished);
     QTest::mouseClick(child<QPushButton>(page, "startSetupButton"), Qt::LeftButton);
@@ -314,11 +312,8 @@ void TestSetupPage::closingTheWindowWhileItRuns()
 void TestSetupPage::wholeFlowToAVerifiedEnv()
 {
     MainWindow window([] { return ssh::createSshTransport(); });
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
     connectWindow(window);
     SetupPage *page = window.setupPage();
-    page->setEnvName(kEnv);
     QSignalSpy plans(page, &SetupPage::planShown);
     QSignalSpy finished(page, &SetupPage::finished);
     QTest::mouseClick(child<QPushButton>(page, "startSetupButton"), Qt::LeftButton);
@@ -391,11 +386,8 @@ void TestSetupPage::wholeFlowToAVerifiedEnv()
 void TestSetupPage::secondRunReuses()
 {
     MainWindow window([] { return ssh::createSshTransport(); });
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
     connectWindow(window);
     SetupPage *page = window.setupPage();
-    page->setEnvName(kEnv);
     QSignalSpy plans(page, &SetupPage::planShown);
     QSignalSpy finished(page, &SetupPage::finished);
     QTest::mouseClick(child<QPushButton>(page, "startSetupButton"), Qt::LeftButton);
